@@ -1,0 +1,251 @@
+package org.membership.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.membership.events.AvroClasses;
+
+/**
+ * The embedded default: {@code ./run-local} runs this. It starts a Kafka broker and the
+ * registry, creates the topics and registers the schemas, then starts every service that
+ * has been built, each in its own JVM on an H2 file database under the data directory.
+ * Ctrl-C stops everything; the data directory survives for the next start.
+ */
+public final class LocalStack {
+
+	private static final Duration SERVICE_STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+	/** A service of the system: its module directory name and HTTP port. */
+	public record Service(String name, int port) {
+	}
+
+	/** The services of DESIGN.md with their local ports. */
+	public static final List<Service> SERVICES = List.of(new Service("onboarding-service", 8081),
+			new Service("directory-service", 8082), new Service("notification-service", 8083));
+
+	/**
+	 * Where and how the stack runs.
+	 *
+	 * @param root the repository root (service jars are under {@code <service>/target})
+	 * @param dataDirectory where every process keeps its data
+	 * @param kafka the broker's settings
+	 * @param registry the registry's settings
+	 * @param services the services to start when their jar exists
+	 * @param staffPassword the password of the {@code staff} user
+	 */
+	public record Config(Path root, Path dataDirectory, KafkaBroker.Settings kafka, SchemaRegistry.Settings registry,
+			List<Service> services, String staffPassword) {
+
+		/** The local defaults of DESIGN.md, overridable through the environment. */
+		public static Config fromEnvironment(Path root) {
+			Map<String, String> env = System.getenv();
+			Path data = root.resolve(env.getOrDefault("STACK_DATA_DIR", ".data")).toAbsolutePath().normalize();
+			int partitions = Integer.parseInt(env.getOrDefault("STACK_PARTITIONS", "3"));
+			String classPath = System.getProperty("java.class.path");
+			return new Config(root.toAbsolutePath().normalize(), data,
+					new KafkaBroker.Settings(9092, 9093, data.resolve("kafka"), partitions, classPath),
+					new SchemaRegistry.Settings(8080, 9000, data.resolve("registry"), true), SERVICES,
+					env.getOrDefault("STAFF_PASSWORD", ""));
+		}
+
+	}
+
+	private final Config config;
+
+	private final KafkaBroker broker;
+
+	private final SchemaRegistry registry;
+
+	private final List<ChildJvm> services = new ArrayList<>();
+
+	private final String staffPassword;
+
+	private final boolean staffPasswordGenerated;
+
+	public LocalStack(Config config) {
+		this.config = config;
+		this.broker = new KafkaBroker(config.kafka());
+		this.registry = new SchemaRegistry(config.registry());
+		this.staffPasswordGenerated = config.staffPassword().isBlank();
+		this.staffPassword = this.staffPasswordGenerated ? generatePassword() : config.staffPassword();
+	}
+
+	public static void main(String[] args) {
+		LocalStack stack = new LocalStack(Config.fromEnvironment(Path.of("")));
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("\nStopping the local stack ...");
+			stack.stop();
+			System.out.println("Stopped. Data kept in " + stack.config.dataDirectory());
+		}, "local-stack-shutdown"));
+		try {
+			stack.start();
+			System.out.println(stack.banner());
+			new CountDownLatch(1).await();
+		}
+		catch (StackException ex) {
+			System.err.println("\nrun-local: " + ex.getMessage());
+			System.exit(1);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Starts broker and registry, sets up topics and schemas, then the services. */
+	public void start() {
+		Ports.requireFree(this.config.kafka().port(), "Kafka broker");
+		Ports.requireFree(this.config.registry().port(), "Apicurio Registry");
+		for (Service service : servicesToStart()) {
+			Ports.requireFree(service.port(), service.name());
+		}
+		log("Starting Kafka (KRaft) on " + this.broker.bootstrapServers() + " and the Apicurio Registry on "
+				+ this.registry.baseUrl() + " ...");
+		this.registry.launch();
+		CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(this.broker::start);
+		this.registry.awaitReady();
+		join(kafka);
+		var created = TopicSetup.createTopics(this.broker.bootstrapServers(), this.config.kafka().defaultPartitions());
+		log("Topics: " + TopicSetup.topicNames().size() + " in place (" + created.size() + " created now).");
+		var subjects = new SchemaRegistrar(this.registry.confluentCompatibleUrl()).registerContract();
+		log("Schemas registered (" + SchemaRegistrar.COMPATIBILITY + "): " + subjects);
+		for (Service service : servicesToStart()) {
+			this.services.add(startService(service));
+		}
+		for (int i = 0; i < this.services.size(); i++) {
+			awaitHealthy(this.services.get(i), servicesToStart().get(i));
+		}
+	}
+
+	/** Stops the services, then the registry, then the broker. */
+	public synchronized void stop() {
+		this.services.forEach((service) -> service.stop(Duration.ofSeconds(30)));
+		this.services.clear();
+		this.registry.stop();
+		this.broker.stop();
+	}
+
+	public KafkaBroker broker() {
+		return this.broker;
+	}
+
+	public SchemaRegistry registry() {
+		return this.registry;
+	}
+
+	/** The services whose jar has been built. */
+	List<Service> servicesToStart() {
+		return this.config.services().stream().filter((service) -> Files.isRegularFile(jar(service))).toList();
+	}
+
+	private Path jar(Service service) {
+		return this.config.root().resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
+	}
+
+	private ChildJvm startService(Service service) {
+		Path data = this.config.dataDirectory().resolve(service.name());
+		try {
+			Files.createDirectories(data);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		log("Starting " + service.name() + " on port " + service.port() + " ...");
+		List<String> options = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+				"-D" + AvroClasses.SERIALIZABLE_PACKAGES + "=" + AvroClasses.class.getPackageName());
+		List<String> arguments = List.of("--server.port=" + service.port(),
+				"--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
+				"--spring.kafka.properties.apicurio.registry.url=" + this.registry.apiUrl(),
+				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db"));
+		return ChildJvm.start(service.name(), options, jar(service).toString(),
+				"org.springframework.boot.loader.launch.JarLauncher", arguments,
+				Map.of("STAFF_PASSWORD", this.staffPassword), this.config.root(),
+				this.config.dataDirectory().resolve("logs").resolve(service.name() + ".log"));
+	}
+
+	private void awaitHealthy(ChildJvm process, Service service) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+		HttpRequest probe = HttpRequest
+			.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + service.port() + "/actuator/health/readiness"))
+			.timeout(Duration.ofSeconds(3))
+			.build();
+		Instant deadline = Instant.now().plus(SERVICE_STARTUP_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			if (!process.isAlive()) {
+				throw new StackException(service.name() + " exited during start-up\n" + process.logTail());
+			}
+			try {
+				if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					log(service.name() + " is up.");
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new StackException("Interrupted", ex);
+			}
+			KafkaBroker.pause();
+		}
+		throw new StackException(
+				service.name() + " did not become ready within " + SERVICE_STARTUP_TIMEOUT + "\n" + process.logTail());
+	}
+
+	/** What runs where, for the person who started the stack. */
+	public String banner() {
+		StringBuilder banner = new StringBuilder("\n=== Membership onboarding: local stack is running ===\n");
+		banner.append(String.format("  Kafka (KRaft)        %s%n", this.broker.bootstrapServers()));
+		banner.append(String.format("  Apicurio Registry    %s/ui  (Confluent API: %s)%n", this.registry.baseUrl(),
+				this.registry.confluentCompatibleUrl()));
+		for (Service service : servicesToStart()) {
+			banner.append(String.format("  %-20s http://%s:%d/%n", service.name(), Ports.LOOPBACK, service.port()));
+		}
+		if (servicesToStart().isEmpty()) {
+			banner.append("  (no service jar built yet: run ./mvnw -DskipTests package)\n");
+		}
+		banner.append(String.format("  Staff login          staff / %s%s%n", this.staffPassword,
+				this.staffPasswordGenerated ? "  (generated; set STAFF_PASSWORD to choose one)" : ""));
+		banner.append(String.format("  Data and logs        %s%n", this.config.dataDirectory()));
+		banner.append("Press Ctrl-C to stop everything.\n");
+		return banner.toString();
+	}
+
+	private static String generatePassword() {
+		byte[] bytes = new byte[12];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static <T> T join(CompletableFuture<T> future) {
+		try {
+			return future.join();
+		}
+		catch (java.util.concurrent.CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
+	private static void log(String message) {
+		System.out.println("[run-local] " + message);
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.membership.stack.testing;
+
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring test context at the {@link TestInfrastructure} of the JVM. Being one
+ * initializer class, it is part of the context cache key, so contexts are still shared.
+ */
+public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** The property source this initializer adds, ahead of the application's own. */
+	public static final String PROPERTY_SOURCE = "membershipTestInfrastructure";
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		TestInfrastructure infrastructure = TestInfrastructure.get();
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource(PROPERTY_SOURCE,
+					Map.of("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
+							"spring.kafka.properties.apicurio.registry.url", infrastructure.registryUrl(),
+							"membership.test.registry.confluent-url",
+							infrastructure.confluentCompatibleRegistryUrl())));
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.membership.stack.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+import org.membership.stack.KafkaBroker;
+import org.membership.stack.SchemaRegistry;
+import org.membership.stack.SchemaRegistrar;
+import org.membership.stack.TopicSetup;
+
+/**
+ * The real broker and registry for integration tests: started once per test JVM on free
+ * loopback ports, with the contract's topics and schemas in place, and stopped when the
+ * JVM exits (the children also stop by themselves if this JVM is killed, see
+ * {@link org.membership.stack.Watchdog}).
+ */
+public final class TestInfrastructure {
+
+	private static TestInfrastructure shared;
+
+	private final Path directory;
+
+	private final KafkaBroker broker;
+
+	private final SchemaRegistry registry;
+
+	private TestInfrastructure(Path directory, KafkaBroker broker, SchemaRegistry registry) {
+		this.directory = directory;
+		this.broker = broker;
+		this.registry = registry;
+	}
+
+	/** The infrastructure of this JVM, started on first use. */
+	public static synchronized TestInfrastructure get() {
+		if (shared == null) {
+			shared = start();
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "test-infrastructure-shutdown"));
+		}
+		return shared;
+	}
+
+	private static TestInfrastructure start() {
+		try {
+			Path directory = Files.createTempDirectory("membership-test-infrastructure");
+			SchemaRegistry registry = new SchemaRegistry(
+					SchemaRegistry.Settings.forTests(directory.resolve("registry")))
+				.launch();
+			// the broker starts while the registry boots in its own JVM
+			KafkaBroker broker = new KafkaBroker(KafkaBroker.Settings.forTests(directory.resolve("kafka")));
+			CompletableFuture<KafkaBroker> started = CompletableFuture.supplyAsync(broker::start);
+			registry.awaitReady();
+			started.join();
+			TopicSetup.createTopics(broker.bootstrapServers(), broker.settings().defaultPartitions());
+			new SchemaRegistrar(registry.confluentCompatibleUrl()).registerContract();
+			return new TestInfrastructure(directory, broker, registry);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void stop() {
+		this.registry.stop();
+		this.broker.stop();
+		try (var files = Files.walk(this.directory)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary directory; the operating system cleans it eventually
+		}
+	}
+
+	/** The {@code bootstrap.servers} value of the broker. */
+	public String bootstrapServers() {
+		return this.broker.bootstrapServers();
+	}
+
+	/** The value of {@code apicurio.registry.url} (Apicurio v3 API). */
+	public String registryUrl() {
+		return this.registry.apiUrl();
+	}
+
+	/** The registry's Confluent-compatible API, as a Confluent client would use it. */
+	public String confluentCompatibleRegistryUrl() {
+		return this.registry.confluentCompatibleUrl();
+	}
+
+	/** The broker itself, for tests that stop and restart it (outages). */
+	public KafkaBroker broker() {
+		return this.broker;
+	}
+
+	public SchemaRegistry registry() {
+		return this.registry;
+	}
+
+}
