@@ -45,11 +45,13 @@ public final class LocalStack {
 	 * @param dataDirectory where every process keeps its data
 	 * @param kafka the broker's settings
 	 * @param registry the registry's settings
+	 * @param smtpPort the SMTP port of the mail server
+	 * @param imapPort the IMAP port of the mail server
 	 * @param services the services to start when their jar exists
 	 * @param staffPassword the password of the {@code staff} user
 	 */
 	public record Config(Path root, Path dataDirectory, KafkaBroker.Settings kafka, SchemaRegistry.Settings registry,
-			List<Service> services, String staffPassword) {
+			int smtpPort, int imapPort, List<Service> services, String staffPassword) {
 
 		/** The local defaults of DESIGN.md, overridable through the environment. */
 		public static Config fromEnvironment(Path root) {
@@ -59,7 +61,7 @@ public final class LocalStack {
 			String classPath = System.getProperty("java.class.path");
 			return new Config(root.toAbsolutePath().normalize(), data,
 					new KafkaBroker.Settings(9092, 9093, data.resolve("kafka"), partitions, classPath),
-					new SchemaRegistry.Settings(8080, 9000, data.resolve("registry"), true), SERVICES,
+					new SchemaRegistry.Settings(8080, 9000, data.resolve("registry"), true), 3025, 3143, SERVICES,
 					env.getOrDefault("STAFF_PASSWORD", ""));
 		}
 
@@ -71,6 +73,8 @@ public final class LocalStack {
 
 	private final SchemaRegistry registry;
 
+	private final MailServer mail;
+
 	private final List<ChildJvm> services = new ArrayList<>();
 
 	private final String staffPassword;
@@ -81,6 +85,7 @@ public final class LocalStack {
 		this.config = config;
 		this.broker = new KafkaBroker(config.kafka());
 		this.registry = new SchemaRegistry(config.registry());
+		this.mail = new MailServer(config.smtpPort(), config.imapPort(), config.dataDirectory().resolve("mail"));
 		this.staffPasswordGenerated = config.staffPassword().isBlank();
 		this.staffPassword = this.staffPasswordGenerated ? generatePassword() : config.staffPassword();
 	}
@@ -110,6 +115,7 @@ public final class LocalStack {
 	public void start() {
 		Ports.requireFree(this.config.kafka().port(), "Kafka broker");
 		Ports.requireFree(this.config.registry().port(), "Apicurio Registry");
+		Ports.requireFree(this.config.smtpPort(), "SMTP server");
 		for (Service service : servicesToStart()) {
 			Ports.requireFree(service.port(), service.name());
 		}
@@ -117,6 +123,7 @@ public final class LocalStack {
 				+ this.registry.baseUrl() + " ...");
 		this.registry.launch();
 		CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(this.broker::start);
+		this.mail.start();
 		this.registry.awaitReady();
 		join(kafka);
 		var created = TopicSetup.createTopics(this.broker.bootstrapServers(), this.config.kafka().defaultPartitions());
@@ -135,6 +142,7 @@ public final class LocalStack {
 	public synchronized void stop() {
 		this.services.forEach((service) -> service.stop(Duration.ofSeconds(30)));
 		this.services.clear();
+		this.mail.stop();
 		this.registry.stop();
 		this.broker.stop();
 	}
@@ -145,6 +153,10 @@ public final class LocalStack {
 
 	public SchemaRegistry registry() {
 		return this.registry;
+	}
+
+	public MailServer mail() {
+		return this.mail;
 	}
 
 	/** The services whose jar has been built. */
@@ -170,6 +182,7 @@ public final class LocalStack {
 		List<String> arguments = List.of("--server.port=" + service.port(),
 				"--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
 				"--spring.kafka.properties.apicurio.registry.url=" + this.registry.apiUrl(),
+				"--spring.mail.host=" + Ports.LOOPBACK, "--spring.mail.port=" + this.mail.smtpPort(),
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db"));
 		return ChildJvm.start(service.name(), options, jar(service).toString(),
 				"org.springframework.boot.loader.launch.JarLauncher", arguments,
@@ -213,6 +226,8 @@ public final class LocalStack {
 		banner.append(String.format("  Kafka (KRaft)        %s%n", this.broker.bootstrapServers()));
 		banner.append(String.format("  Apicurio Registry    %s/ui  (Confluent API: %s)%n", this.registry.baseUrl(),
 				this.registry.confluentCompatibleUrl()));
+		banner.append(String.format("  Mails sent           %s  (SMTP %s:%d, IMAP %s:%d, any login)%n",
+				this.mail.mailDirectory(), Ports.LOOPBACK, this.mail.smtpPort(), Ports.LOOPBACK, this.mail.imapPort()));
 		for (Service service : servicesToStart()) {
 			banner.append(String.format("  %-20s http://%s:%d/%n", service.name(), Ports.LOOPBACK, service.port()));
 		}

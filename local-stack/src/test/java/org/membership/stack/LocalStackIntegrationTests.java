@@ -1,11 +1,15 @@
 package org.membership.stack;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import org.membership.events.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /** What {@code ./run-local} does, on free ports and a temporary data directory. */
 class LocalStackIntegrationTests {
@@ -34,6 +39,16 @@ class LocalStackIntegrationTests {
 			assertThat(registrar.subjects()).containsAll(Topics.ALL.stream().map(EventTopic::valueSubject).toList());
 			schemaIds = registrar.registerContract();
 			assertThat(first.banner()).contains(first.broker().bootstrapServers(), first.registry().baseUrl());
+
+			GreenMailUtil.sendTextEmail("andrei.kelemen@example.org", "onboarding@example.org", "Welcome", "Hello",
+					new ServerSetup(first.mail().smtpPort(), Ports.LOOPBACK, "smtp"));
+			Path mails = first.mail().mailDirectory();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(
+						() -> assertThat(mails).isDirectoryContaining("glob:**/*andrei.kelemen@example.org.eml"));
+			try (var files = Files.list(mails)) {
+				assertThat(Files.readString(files.findFirst().orElseThrow())).contains("Subject: Welcome");
+			}
 		}
 		finally {
 			first.stop();
@@ -62,7 +77,7 @@ class LocalStackIntegrationTests {
 			LocalStack.Config clash = new LocalStack.Config(free.root(), free.dataDirectory(),
 					new KafkaBroker.Settings(taken.getLocalPort(), Ports.free(), data.resolve("kafka"), 3,
 							free.kafka().classPath()),
-					free.registry(), List.of(), "secret");
+					free.registry(), Ports.free(), Ports.free(), List.of(), "secret");
 			assertThatExceptionOfType(StackException.class).isThrownBy(() -> new LocalStack(clash).start())
 				.withMessageContaining("Port " + taken.getLocalPort())
 				.withMessageContaining("Kafka broker");
@@ -74,7 +89,7 @@ class LocalStackIntegrationTests {
 				new KafkaBroker.Settings(Ports.free(), Ports.free(), data.resolve(".data/kafka"), 3,
 						System.getProperty("java.class.path")),
 				new SchemaRegistry.Settings(Ports.free(), Ports.free(), data.resolve(".data/registry"), true),
-				LocalStack.SERVICES, "secret");
+				Ports.free(), Ports.free(), LocalStack.SERVICES, "secret");
 	}
 
 	private static Set<String> topics(LocalStack stack) throws Exception {
