@@ -1,5 +1,6 @@
 package org.membership.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,11 +13,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 import org.membership.events.AvroClasses;
 
@@ -58,7 +61,10 @@ public final class LocalStack {
 			Map<String, String> env = System.getenv();
 			Path data = root.resolve(env.getOrDefault("STACK_DATA_DIR", ".data")).toAbsolutePath().normalize();
 			int partitions = Integer.parseInt(env.getOrDefault("STACK_PARTITIONS", "3"));
-			String classPath = System.getProperty("java.class.path");
+			// absolute, because the broker's JVM runs in its own data directory
+			String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+				.map((entry) -> Path.of(entry).toAbsolutePath().toString())
+				.collect(Collectors.joining(File.pathSeparator));
 			return new Config(root.toAbsolutePath().normalize(), data,
 					new KafkaBroker.Settings(9092, 9093, data.resolve("kafka"), partitions, classPath),
 					new SchemaRegistry.Settings(8080, 9000, data.resolve("registry"), true), 3025, 3143, SERVICES,
