@@ -1,19 +1,13 @@
 package org.membership.directory;
 
 import org.junit.jupiter.api.Test;
-import org.membership.stack.testing.RealInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureTestRestTemplate
-@RealInfrastructure
+@DirectoryIntegrationTest
 class DirectoryApplicationIntegrationTests {
 
 	@Autowired

@@ -1,0 +1,163 @@
+package org.membership.directory.member;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.membership.directory.system.AssociationProperties;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies events to the directory, idempotent and order-tolerant, in one database
+ * transaction per event:
+ * <ol>
+ * <li>an eventId already in {@code processed_event} is a duplicate: nothing changes;</li>
+ * <li>the member row is locked; an event whose applicationVersion is not above the
+ * version applied to the row is stale: nothing changes (both events carry the whole
+ * snapshot, so the row is one field group with one version);</li>
+ * <li>otherwise the snapshot is written and the status moves forward only (JOINING to
+ * MEMBER, never back);</li>
+ * <li>the eventId is recorded (its primary key guards against two deliveries
+ * racing).</li>
+ * </ol>
+ * Two events of one application on different topics may be applied at the same moment by
+ * two consumers: both may try to insert, the primary key fails one of them, and the error
+ * handler retries it, when it finds the row.
+ */
+@Service
+class MemberProjection {
+
+	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	private final JdbcClient jdbc;
+
+	private final AssociationProperties association;
+
+	private final Clock clock;
+
+	MemberProjection(JdbcClient jdbc, AssociationProperties association, Clock clock) {
+		this.jdbc = jdbc;
+		this.association = association;
+		this.clock = clock;
+	}
+
+	@Transactional
+	Outcome apply(MembershipChange change) {
+		validate(change);
+		String applicationId = change.applicationId().toString();
+		boolean seen = this.jdbc.sql("select count(*) from processed_event where event_id = ?")
+			.param(change.eventId().toString())
+			.query(Long.class)
+			.single() > 0;
+		if (seen) {
+			return Outcome.DUPLICATE;
+		}
+		Optional<Applied> current = this.jdbc
+			.sql("select applied_version, status from member where application_id = ? for update")
+			.param(applicationId)
+			.query((rs, row) -> new Applied(rs.getLong(1), MemberStatus.valueOf(rs.getString(2))))
+			.optional();
+		Outcome outcome;
+		if (current.isEmpty()) {
+			write("""
+					insert into member (name, legal_name, name_key, search_text, country, city, website,
+					    organisation_type, member_count, description, tier, effective_from, status,
+					    applied_version, correlation_id, application_id)
+					values (:name, :legalName, :nameKey, :searchText, :country, :city, :website,
+					    :type, :memberCount, :description, :tier, :effectiveFrom, :status,
+					    :version, :correlationId, :applicationId)
+					""", change, change.status());
+			outcome = Outcome.APPLIED;
+		}
+		else if (change.applicationVersion() <= current.get().version()) {
+			outcome = Outcome.STALE;
+		}
+		else {
+			write("""
+					update member set name = :name, legal_name = :legalName, name_key = :nameKey,
+					    search_text = :searchText, country = :country, city = :city, website = :website,
+					    organisation_type = :type, member_count = :memberCount, description = :description,
+					    tier = :tier, effective_from = :effectiveFrom, status = :status,
+					    applied_version = :version, correlation_id = :correlationId
+					where application_id = :applicationId
+					""", change, change.status().atLeast(current.get().status()));
+			outcome = Outcome.APPLIED;
+		}
+		this.jdbc
+			.sql("""
+					insert into processed_event (event_id, topic, application_id, application_version, outcome, processed_at)
+					values (?, ?, ?, ?, ?, ?)
+					""")
+			.params(change.eventId().toString(), change.topic(), applicationId, change.applicationVersion(),
+					outcome.name(), OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+			.update();
+		return outcome;
+	}
+
+	private void write(String sql, MembershipChange change, MemberStatus status) {
+		OrganisationSnapshot organisation = change.organisation();
+		String nameKey = SearchText.normalize(organisation.name());
+		String searchText = (organisation.legalName() != null)
+				? nameKey + " " + SearchText.normalize(organisation.legalName()) : nameKey;
+		this.jdbc.sql(sql)
+			.param("name", organisation.name().strip())
+			.param("legalName", organisation.legalName())
+			.param("nameKey", nameKey)
+			.param("searchText", searchText)
+			.param("country", organisation.country())
+			.param("city", organisation.city().strip())
+			.param("website", organisation.website())
+			.param("type", organisation.type())
+			.param("memberCount", organisation.memberCount())
+			.param("description", organisation.description())
+			.param("tier", change.tier())
+			.param("effectiveFrom", change.effectiveFrom())
+			.param("status", status.name())
+			.param("version", change.applicationVersion())
+			.param("correlationId", change.correlationId())
+			.param("applicationId", change.applicationId().toString())
+			.update();
+	}
+
+	private void validate(MembershipChange change) {
+		OrganisationSnapshot organisation = change.organisation();
+		require(change.eventId() != null, change, "eventId is missing");
+		require(change.applicationId() != null, change, "applicationId is missing");
+		require(change.applicationVersion() >= 1, change, "applicationVersion must be 1 or more");
+		require(change.effectiveFrom() != null, change, "effectiveFrom is missing");
+		require(this.association.knowsTier(change.tier()), change,
+				"tier '" + change.tier() + "' is not one of " + this.association.tiers().keySet());
+		require(organisation != null, change, "organisation is missing");
+		require(hasText(organisation.name(), 300), change, "organisation.name is blank or too long");
+		require(organisation.legalName() == null || organisation.legalName().length() <= 300, change,
+				"organisation.legalName is too long");
+		require(COUNTRIES.contains(organisation.country()), change,
+				"organisation.country '" + organisation.country() + "' is not an ISO 3166-1 alpha-2 code");
+		require(hasText(organisation.city(), 200), change, "organisation.city is blank or too long");
+		require(organisation.website() == null || organisation.website().length() <= 500, change,
+				"organisation.website is too long");
+		require(organisation.description() == null || organisation.description().length() <= 10000, change,
+				"organisation.description is too long");
+	}
+
+	private static boolean hasText(String value, int maxLength) {
+		return value != null && !value.isBlank() && value.length() <= maxLength;
+	}
+
+	private static void require(boolean condition, MembershipChange change, String problem) {
+		if (!condition) {
+			throw new InvalidEventException("Invalid event " + change.eventId() + " of application "
+					+ change.applicationId() + " on " + change.topic() + ": " + problem);
+		}
+	}
+
+	private record Applied(long version, MemberStatus status) {
+	}
+
+}

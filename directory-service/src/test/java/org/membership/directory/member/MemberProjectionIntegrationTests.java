@@ -1,0 +1,181 @@
+package org.membership.directory.member;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.membership.directory.DirectoryIntegrationTest;
+import org.membership.directory.TestEvents;
+import org.membership.directory.system.DirectoryMetrics;
+import org.membership.events.MemberApproved;
+import org.membership.events.MembershipEffective;
+import org.membership.events.Topics;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Events from a real producer, through the real broker and registry, into the projection:
+ * listed from the effective event, idempotent, order-tolerant, stale events ignored.
+ */
+@DirectoryIntegrationTest
+class MemberProjectionIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void anApprovedMemberJoinsAndIsListedFromTheEffectiveEvent() {
+		UUID id = UUID.randomUUID();
+		String name = TestEvents.uniqueName("CLUJ IT Cluster");
+		TestEvents.approved(TestEvents.approval(id, 2, TestEvents.organisation(name).build()).build());
+
+		await().atMost(WAIT).until(() -> status(id), "JOINING"::equals);
+		assertThat(this.http.getForEntity("/api/members/" + id, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.http.getForObject("/api/members/joining?size=100", String.class)).contains(id.toString());
+
+		TestEvents.effective(TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build());
+
+		await().atMost(WAIT).untilAsserted(() -> {
+			ResponseEntity<Map> member = this.http.getForEntity("/api/members/" + id, Map.class);
+			assertThat(member.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(member.getBody()).containsEntry("id", id.toString())
+				.containsEntry("name", name)
+				.containsEntry("country", "RO")
+				.containsEntry("city", "Cluj-Napoca")
+				.containsEntry("tier", "FULL")
+				.containsEntry("memberSince", "2023-01-01")
+				.containsEntry("website", "https://www.clujit.ro")
+				.containsEntry("memberCount", 90)
+				.containsEntry("description",
+						"Innovative cluster of IT companies, universities and research institutes.");
+		});
+		assertThat(this.http.getForObject("/api/members/joining?size=100", String.class)).doesNotContain(id.toString());
+	}
+
+	@Test
+	void theSameEventDeliveredTwiceLeavesOneRowAndCountsAsDuplicate() {
+		UUID id = UUID.randomUUID();
+		MembershipEffective event = TestEvents
+			.effect(id, 3, TestEvents.organisation(TestEvents.uniqueName("Twice Delivered")).build())
+			.build();
+		TestEvents.effective(event);
+		await().atMost(WAIT).until(() -> outcome(event.getEventId()), "APPLIED"::equals);
+		double duplicatesBefore = counter(DirectoryMetrics.DUPLICATES, Topics.MEMBERSHIP_EFFECTIVE);
+
+		TestEvents.effective(event);
+
+		await().atMost(WAIT)
+			.until(() -> counter(DirectoryMetrics.DUPLICATES, Topics.MEMBERSHIP_EFFECTIVE) > duplicatesBefore);
+		assertThat(count("select count(*) from member where application_id = ?", id)).isEqualTo(1);
+		assertThat(count("select count(*) from processed_event where event_id = ?", event.getEventId())).isEqualTo(1);
+		assertThat(status(id)).isEqualTo("MEMBER");
+	}
+
+	@Test
+	void membershipEffectiveBeforeMemberApprovedEndsListedWithTheNewerSnapshot() {
+		UUID id = UUID.randomUUID();
+		String name = TestEvents.uniqueName("Out Of Order");
+		MembershipEffective effective = TestEvents
+			.effect(id, 3, TestEvents.organisation(name).setCity("Timișoara").build())
+			.build();
+		MemberApproved approved = TestEvents.approval(id, 2, TestEvents.organisation(name).setCity("Arad").build())
+			.build();
+
+		TestEvents.effective(effective);
+		await().atMost(WAIT).until(() -> outcome(effective.getEventId()), "APPLIED"::equals);
+		assertThat(status(id)).isEqualTo("MEMBER");
+
+		TestEvents.approved(approved);
+		await().atMost(WAIT).until(() -> outcome(approved.getEventId()), "STALE"::equals);
+
+		ResponseEntity<Map> member = this.http.getForEntity("/api/members/" + id, Map.class);
+		assertThat(member.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(member.getBody()).containsEntry("city", "Timișoara").containsEntry("name", name);
+	}
+
+	@Test
+	void aStaleEventIsIgnoredAndCounted() {
+		UUID id = UUID.randomUUID();
+		String name = TestEvents.uniqueName("Stale Check");
+		MembershipEffective effective = TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build();
+		TestEvents.effective(effective);
+		await().atMost(WAIT).until(() -> outcome(effective.getEventId()), "APPLIED"::equals);
+		double staleBefore = counter(DirectoryMetrics.STALE, Topics.MEMBERSHIP_EFFECTIVE);
+
+		// an older event of the same field group (same version, different content)
+		MembershipEffective older = TestEvents.effect(id, 3, TestEvents.organisation(name + " renamed").build())
+			.setTier("ASSOCIATE")
+			.setEffectiveFrom(LocalDate.of(2024, 1, 1))
+			.build();
+		TestEvents.effective(older);
+
+		await().atMost(WAIT).until(() -> outcome(older.getEventId()), "STALE"::equals);
+		assertThat(counter(DirectoryMetrics.STALE, Topics.MEMBERSHIP_EFFECTIVE)).isGreaterThan(staleBefore);
+		Map<String, Object> member = this.http.getForObject("/api/members/" + id, Map.class);
+		assertThat(member).containsEntry("name", name)
+			.containsEntry("tier", "FULL")
+			.containsEntry("memberSince", "2023-01-01");
+	}
+
+	@Test
+	void aNewerEventUpdatesTheSnapshotButNeverTakesTheMembershipBack() {
+		UUID id = UUID.randomUUID();
+		String name = TestEvents.uniqueName("Moves Forward");
+		MembershipEffective effective = TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build();
+		TestEvents.effective(effective);
+		await().atMost(WAIT).until(() -> outcome(effective.getEventId()), "APPLIED"::equals);
+
+		MemberApproved newer = TestEvents.approval(id, 4, TestEvents.organisation(name).setMemberCount(120).build())
+			.build();
+		TestEvents.approved(newer);
+
+		await().atMost(WAIT).until(() -> outcome(newer.getEventId()), "APPLIED"::equals);
+		assertThat(status(id)).isEqualTo("MEMBER");
+		assertThat(this.http.getForObject("/api/members/" + id, Map.class)).containsEntry("memberCount", 120);
+	}
+
+	private String status(UUID id) {
+		return this.jdbc.sql("select status from member where application_id = ?")
+			.param(id.toString())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private String outcome(UUID eventId) {
+		return this.jdbc.sql("select outcome from processed_event where event_id = ?")
+			.param(eventId.toString())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private long count(String sql, UUID id) {
+		return this.jdbc.sql(sql).param(id.toString()).query(Long.class).single();
+	}
+
+	private double counter(String name, String topic) {
+		var counter = this.meters.find(name).tag("topic", topic).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+}
