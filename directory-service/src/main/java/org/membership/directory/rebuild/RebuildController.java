@@ -1,0 +1,42 @@
+package org.membership.directory.rebuild;
+
+import java.util.Map;
+
+import org.membership.directory.system.ConsumerLag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * STAFF only: {@code POST /api/directory/rebuild} starts a rebuild (202);
+ * {@code GET /api/directory/lag} shows how far the replay is (0 everywhere: done).
+ */
+@RestController
+@RequestMapping("/api/directory")
+class RebuildController {
+
+	private final DirectoryRebuild rebuild;
+
+	private final ConsumerLag lag;
+
+	RebuildController(DirectoryRebuild rebuild, ConsumerLag lag) {
+		this.rebuild = rebuild;
+		this.lag = lag;
+	}
+
+	@PostMapping("/rebuild")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	DirectoryRebuild.Started rebuild() {
+		return this.rebuild.rebuild();
+	}
+
+	@GetMapping("/lag")
+	Map<String, Long> lag() {
+		return this.lag.lagByTopic();
+	}
+
+}
