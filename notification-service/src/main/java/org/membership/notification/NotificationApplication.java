@@ -4,9 +4,11 @@ import org.membership.events.AvroClasses;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The notification-service: see DESIGN.md for what it owns, publishes and consumes. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class NotificationApplication {
 
 	public static void main(String[] args) {

@@ -1,0 +1,68 @@
+package org.membership.notification.acknowledgement;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.membership.notification.mail.ContactBook;
+import org.membership.notification.mail.NotificationKind;
+import org.membership.notification.mail.NotificationRequest;
+import org.membership.notification.mail.Notifications;
+import org.membership.notification.system.AssociationProperties;
+import org.membership.notification.system.Dates;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records the acknowledgement and decision mails. Each method is one database transaction
+ * that commits before the listener returns, that is before the offset is committed: a
+ * crash in between redelivers the event, which then finds the row.
+ */
+@Service
+class Acknowledgements {
+
+	private final Notifications notifications;
+
+	private final ContactBook contacts;
+
+	private final AssociationProperties association;
+
+	Acknowledgements(Notifications notifications, ContactBook contacts, AssociationProperties association) {
+		this.notifications = notifications;
+		this.contacts = contacts;
+		this.association = association;
+	}
+
+	@Transactional
+	void received(Applications.Received received) {
+		this.contacts.remember(received.applicationId(),
+				new ContactBook.Contact(received.contactName(), received.contactEmail(), received.organisationName()));
+		this.notifications.request(new NotificationRequest(received.eventId(), received.applicationId(),
+				NotificationKind.ACKNOWLEDGEMENT, received.contactEmail(), model("contactName", received.contactName(),
+						"organisationName", received.organisationName(), "applicationId", received.applicationId())));
+	}
+
+	@Transactional
+	void approved(Applications.Approved approved) {
+		this.notifications.request(
+				new NotificationRequest(approved.eventId(), approved.applicationId(), NotificationKind.APPROVAL, null,
+						model("organisationName", approved.organisationName(), "tier",
+								this.association.tierDisplayName(approved.tier()), "effectiveFrom",
+								Dates.day(approved.effectiveFrom()), "note", approved.note())));
+	}
+
+	@Transactional
+	void rejected(Applications.Rejected rejected) {
+		this.notifications.request(new NotificationRequest(rejected.eventId(), rejected.applicationId(),
+				NotificationKind.REJECTION, null, model("reason", rejected.reason())));
+	}
+
+	private static Map<String, Object> model(Object... keysAndValues) {
+		Map<String, Object> model = new HashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			model.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return model;
+	}
+
+}

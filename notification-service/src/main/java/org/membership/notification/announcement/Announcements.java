@@ -1,0 +1,108 @@
+package org.membership.notification.announcement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.membership.notification.mail.NotificationKind;
+import org.membership.notification.mail.NotificationRequest;
+import org.membership.notification.mail.Notifications;
+import org.membership.notification.system.AssociationProperties;
+import org.membership.notification.system.Dates;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Publishes the welcome announcements and reads them back for pages, API and feed. */
+@Service
+public class Announcements {
+
+	private static final Logger logger = LoggerFactory.getLogger(Announcements.class);
+
+	private final AnnouncementRepository repository;
+
+	private final AnnouncementWriter writer;
+
+	private final Notifications notifications;
+
+	private final ApplicationEventPublisher events;
+
+	private final AssociationProperties association;
+
+	private final Clock clock;
+
+	private final Counter published;
+
+	Announcements(AnnouncementRepository repository, AnnouncementWriter writer, Notifications notifications,
+			ApplicationEventPublisher events, AssociationProperties association, Clock clock, MeterRegistry meters) {
+		this.repository = repository;
+		this.writer = writer;
+		this.notifications = notifications;
+		this.events = events;
+		this.association = association;
+		this.clock = clock;
+		this.published = Counter.builder("membership.announcements.published")
+			.description("Welcome announcements published")
+			.register(meters);
+	}
+
+	/**
+	 * One transaction: the announcement row (once per application), its outbox entry and
+	 * the welcome mail's notification row commit together or not at all.
+	 */
+	@Transactional
+	void welcome(Membership membership) {
+		Instant now = this.clock.instant();
+		UUID id = UUID.randomUUID();
+		if (!this.repository.insertIfAbsent(id, membership, this.writer.write(membership), now)) {
+			// redelivered (or a second event for the same membership): the announcement,
+			// its
+			// outbox entry and the welcome mail were all recorded by the first one
+			logger.info("Application {} already has its announcement; event {} changes nothing",
+					membership.applicationId(), membership.eventId());
+			return;
+		}
+		// stored in the event publication registry in this transaction; sent to Kafka
+		// after commit
+		this.events.publishEvent(new AnnouncementMade(id, membership.applicationId()));
+		this.published.increment();
+		logger.info("Published announcement {} for application {} (event {})", id, membership.applicationId(),
+				membership.eventId());
+		Announcement announcement = this.repository.findById(id).orElseThrow();
+		Map<String, Object> model = new HashMap<>();
+		model.put("organisationName", membership.organisation().name());
+		model.put("tier", this.association.tierDisplayName(membership.tier()));
+		model.put("effectiveFrom", Dates.day(membership.effectiveFrom()));
+		model.put("headline", announcement.headline());
+		model.put("announcementLink", announcement.link());
+		this.notifications.request(new NotificationRequest(membership.eventId(), membership.applicationId(),
+				NotificationKind.WELCOME, null, model));
+	}
+
+	public Optional<Announcement> find(UUID id) {
+		return this.repository.findById(id);
+	}
+
+	public Optional<Announcement> findByApplicationId(UUID applicationId) {
+		return this.repository.findByApplicationId(applicationId);
+	}
+
+	public List<Announcement> newestFirst(long offset, int limit) {
+		return this.repository.findNewestFirst(offset, limit);
+	}
+
+	public long count() {
+		return this.repository.count();
+	}
+
+}

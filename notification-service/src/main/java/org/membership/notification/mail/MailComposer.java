@@ -1,0 +1,55 @@
+package org.membership.notification.mail;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.membership.notification.system.AssociationProperties;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders a mail from {@code templates/mail/<kind>.subject.txt}, {@code <kind>.txt} and
+ * {@code <kind>.html}. Its own engines, so the mail templates are not web views; the HTML
+ * one escapes every {@code th:text}.
+ */
+@Component
+class MailComposer {
+
+	private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+
+	private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+
+	private final AssociationProperties association;
+
+	MailComposer(AssociationProperties association) {
+		this.association = association;
+	}
+
+	ComposedMail compose(NotificationKind kind, Map<String, Object> model) {
+		Context context = new Context(Locale.ENGLISH);
+		context.setVariables(model);
+		context.setVariable("association", this.association);
+		String subject = this.text.process(kind.template() + ".subject", context).strip();
+		return new ComposedMail(subject, this.text.process(kind.template(), context),
+				this.html.process(kind.template(), context));
+	}
+
+	private static TemplateEngine engine(TemplateMode mode, String suffix) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/mail/");
+		resolver.setSuffix(suffix);
+		resolver.setTemplateMode(mode);
+		resolver.setCharacterEncoding("UTF-8");
+		// the Spring flavour evaluates expressions with SpEL (plain Thymeleaf would need
+		// OGNL)
+		SpringTemplateEngine engine = new SpringTemplateEngine();
+		engine.setTemplateResolver(resolver);
+		return engine;
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.membership.notification.mail;
+
+/** Which mail a notification is; names the templates under {@code templates/mail/}. */
+public enum NotificationKind {
+
+	/** ApplicationReceived: the application arrived. */
+	ACKNOWLEDGEMENT,
+
+	/** MemberApproved: the decision, with tier and effective date. */
+	APPROVAL,
+
+	/** ApplicationRejected: the decision, with the reason. */
+	REJECTION,
+
+	/** MembershipEffective: welcome, with a link to the announcement. */
+	WELCOME;
+
+	String template() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

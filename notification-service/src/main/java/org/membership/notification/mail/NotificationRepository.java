@@ -1,0 +1,187 @@
+package org.membership.notification.mail;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notification} table; SQL that runs the same on H2 and PostgreSQL. */
+@Repository
+class NotificationRepository {
+
+	private final JdbcClient jdbc;
+
+	NotificationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts unless the event already caused a notification of this kind. The key is
+	 * (event, kind) here, not (event, kind, recipient): the recipient of a waiting
+	 * notification is filled in later, and a redelivery must find that row too. A
+	 * concurrent duplicate insert fails on the unique constraint and the listener
+	 * retries, finding the row.
+	 * @return whether a row was inserted
+	 */
+	boolean insertIfAbsent(UUID id, NotificationRequest request, String recipient, ComposedMail mail, Instant now) {
+		return this.jdbc.sql("""
+				INSERT INTO notification (id, event_id, kind, recipient, application_id, subject, text_body,
+				    html_body, status, attempts, next_attempt_at, created_at)
+				SELECT :id, :eventId, :kind, :recipient, :applicationId, :subject, :text, :html, 'PENDING', 0,
+				    :now, :now
+				WHERE NOT EXISTS (SELECT 1 FROM notification WHERE event_id = :eventId AND kind = :kind)
+				""")
+			.param("id", id)
+			.param("eventId", request.eventId())
+			.param("kind", request.kind().name())
+			.param("recipient", recipient)
+			.param("applicationId", request.applicationId())
+			.param("subject", mail.subject())
+			.param("text", mail.text())
+			.param("html", mail.html())
+			.param("now", utc(now))
+			.update() == 1;
+	}
+
+	/** Gives the waiting notifications of an application their recipient. */
+	int assignRecipient(UUID applicationId, String recipient) {
+		return this.jdbc.sql(
+				"UPDATE notification SET recipient = :recipient WHERE application_id = :applicationId AND recipient = ''")
+			.param("recipient", recipient)
+			.param("applicationId", applicationId)
+			.update();
+	}
+
+	/**
+	 * Gives every waiting notification whose contact is now known its recipient. Closes
+	 * the race in which a decision's row commits just after the contact's transaction
+	 * updated the waiting rows it could see.
+	 */
+	int assignKnownRecipients() {
+		return this.jdbc.sql("""
+				UPDATE notification SET recipient =
+				    (SELECT c.email FROM contact c WHERE c.application_id = notification.application_id)
+				WHERE recipient = '' AND status = 'PENDING'
+				    AND EXISTS (SELECT 1 FROM contact c WHERE c.application_id = notification.application_id)
+				""").update();
+	}
+
+	/** Ids of PENDING notifications due at {@code now} whose recipient is known. */
+	List<UUID> findDue(Instant now, int limit) {
+		return this.jdbc.sql("""
+				SELECT id FROM notification
+				WHERE status = 'PENDING' AND next_attempt_at <= :now AND recipient <> ''
+				ORDER BY next_attempt_at
+				LIMIT :limit
+				""").param("now", utc(now)).param("limit", limit).query(UUID.class).list();
+	}
+
+	/**
+	 * Reserves a due notification for this instance until {@code leaseEnd} and counts the
+	 * attempt. The condition makes it a compare-and-set: of two instances that saw the
+	 * same row due, exactly one updates it, so a mail is never sent twice at once.
+	 * @return whether this instance now owns the notification
+	 */
+	boolean claim(UUID id, Instant now, Instant leaseEnd) {
+		return this.jdbc.sql("""
+				UPDATE notification SET next_attempt_at = :leaseEnd, attempts = attempts + 1
+				WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now AND recipient <> ''
+				""").param("id", id).param("now", utc(now)).param("leaseEnd", utc(leaseEnd)).update() == 1;
+	}
+
+	Optional<OutgoingMail> findOutgoing(UUID id) {
+		return this.jdbc
+			.sql("SELECT id, recipient, subject, text_body, html_body, attempts, application_id, event_id, kind "
+					+ "FROM notification WHERE id = :id")
+			.param("id", id)
+			.query((rs, n) -> new OutgoingMail(rs.getObject("id", UUID.class), rs.getString("recipient"),
+					rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
+					rs.getInt("attempts"), rs.getObject("application_id", UUID.class),
+					rs.getObject("event_id", UUID.class), NotificationKind.valueOf(rs.getString("kind"))))
+			.optional();
+	}
+
+	void markSent(UUID id, Instant now) {
+		this.jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id = :id")
+			.param("id", id)
+			.param("now", utc(now))
+			.update();
+	}
+
+	void retryLater(UUID id, Instant nextAttemptAt, String error) {
+		this.jdbc.sql("UPDATE notification SET next_attempt_at = :next, last_error = :error WHERE id = :id")
+			.param("id", id)
+			.param("next", utc(nextAttemptAt))
+			.param("error", truncate(error))
+			.update();
+	}
+
+	void markFailed(UUID id, String error) {
+		this.jdbc.sql("UPDATE notification SET status = 'FAILED', last_error = :error WHERE id = :id")
+			.param("id", id)
+			.param("error", truncate(error))
+			.update();
+	}
+
+	long countByStatus(NotificationStatus status) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM notification WHERE status = :status")
+			.param("status", status.name())
+			.query(Long.class)
+			.single();
+	}
+
+	List<Notification> findByStatus(NotificationStatus status, int offset, int limit) {
+		return this.jdbc.sql("""
+				SELECT * FROM notification WHERE status = :status
+				ORDER BY created_at DESC, id
+				LIMIT :limit OFFSET :offset
+				""")
+			.param("status", status.name())
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(NotificationRepository::notification)
+			.list();
+	}
+
+	List<Notification> findByApplication(UUID applicationId) {
+		return this.jdbc.sql("SELECT * FROM notification WHERE application_id = :applicationId ORDER BY created_at")
+			.param("applicationId", applicationId)
+			.query(NotificationRepository::notification)
+			.list();
+	}
+
+	private static Notification notification(ResultSet rs, int row) throws SQLException {
+		return new Notification(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+				rs.getObject("application_id", UUID.class), NotificationKind.valueOf(rs.getString("kind")),
+				rs.getString("recipient"), rs.getString("subject"), NotificationStatus.valueOf(rs.getString("status")),
+				rs.getInt("attempts"), instant(rs, "next_attempt_at"), rs.getString("last_error"),
+				instant(rs, "created_at"), instant(rs, "sent_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String truncate(String error) {
+		return (error == null || error.length() <= 2000) ? error : error.substring(0, 2000);
+	}
+
+	/** What the sender needs of a claimed notification. */
+	record OutgoingMail(UUID id, String recipient, String subject, String text, String html, int attempts,
+			UUID applicationId, UUID eventId, NotificationKind kind) {
+
+	}
+
+}

@@ -1,0 +1,105 @@
+package org.membership.notification.mail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due notifications. Each one is claimed with a conditional update first, so two
+ * instances never send the same mail; a failed send is retried with exponential back-off
+ * until {@code max-attempts}, then the notification is FAILED and listed for staff. If an
+ * instance dies while sending, the claim expires after the lease and the mail is tried
+ * again (SMTP gives no stronger guarantee than at-least-once there).
+ */
+@Component
+class NotificationSender {
+
+	private static final Logger logger = LoggerFactory.getLogger(NotificationSender.class);
+
+	private final NotificationRepository repository;
+
+	private final JavaMailSender mailSender;
+
+	private final NotificationProperties properties;
+
+	private final Clock clock;
+
+	private final Counter sent;
+
+	private final Counter failed;
+
+	NotificationSender(NotificationRepository repository, JavaMailSender mailSender, NotificationProperties properties,
+			Clock clock, MeterRegistry meters) {
+		this.repository = repository;
+		this.mailSender = mailSender;
+		this.properties = properties;
+		this.clock = clock;
+		this.sent = Counter.builder("membership.notifications.sent")
+			.description("Mails accepted by the SMTP server")
+			.register(meters);
+		this.failed = Counter.builder("membership.notifications.failed")
+			.description("Notifications given up after the last attempt")
+			.register(meters);
+		Gauge
+			.builder("membership.notifications.pending", repository,
+					(notifications) -> notifications.countByStatus(NotificationStatus.PENDING))
+			.description("Notifications waiting to be sent")
+			.register(meters);
+	}
+
+	@Scheduled(fixedDelayString = "${membership.notification.poll-interval}")
+	void sendDue() {
+		this.repository.assignKnownRecipients();
+		Instant now = this.clock.instant();
+		for (UUID id : this.repository.findDue(now, this.properties.batchSize())) {
+			if (this.repository.claim(id, now, now.plus(this.properties.lease()))) {
+				this.repository.findOutgoing(id).ifPresent(this::send);
+			}
+		}
+	}
+
+	private void send(NotificationRepository.OutgoingMail mail) {
+		try {
+			MimeMessage message = this.mailSender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(this.properties.from());
+			helper.setTo(mail.recipient());
+			helper.setSubject(mail.subject());
+			helper.setText(mail.text(), mail.html());
+			this.mailSender.send(message);
+			this.repository.markSent(mail.id(), this.clock.instant());
+			this.sent.increment();
+			logger.info("Sent {} for application {} (event {})", mail.kind(), mail.applicationId(), mail.eventId());
+		}
+		catch (MailException | MessagingException ex) {
+			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			if (mail.attempts() >= this.properties.maxAttempts()) {
+				this.repository.markFailed(mail.id(), error);
+				this.failed.increment();
+				logger.error("Gave up {} for application {} (event {}) after {} attempts: {}", mail.kind(),
+						mail.applicationId(), mail.eventId(), mail.attempts(), error);
+			}
+			else {
+				Instant next = this.clock.instant().plus(this.properties.backOffAfter(mail.attempts()));
+				this.repository.retryLater(mail.id(), next, error);
+				logger.warn("Could not send {} for application {} (event {}), attempt {}; next try at {}: {}",
+						mail.kind(), mail.applicationId(), mail.eventId(), mail.attempts(), next, error);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.membership.notification.web;
+
+import java.util.List;
+
+import org.membership.notification.mail.Notification;
+import org.membership.notification.mail.NotificationStatus;
+import org.membership.notification.mail.Notifications;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Staff: the notifications by status, newest first, e.g. the FAILED ones to follow up.
+ */
+@RestController
+class NotificationController {
+
+	private final Notifications notifications;
+
+	NotificationController(Notifications notifications) {
+		this.notifications = notifications;
+	}
+
+	@GetMapping("/api/notifications")
+	Page<Notification> list(@RequestParam(defaultValue = "FAILED") NotificationStatus status,
+			@PageableDefault(size = 50) Pageable requested) {
+		Pageable pageable = PageRequest.of(requested.getPageNumber(), Math.min(requested.getPageSize(), 200));
+		List<Notification> content = this.notifications.findByStatus(status, pageable.getPageNumber(),
+				pageable.getPageSize());
+		return new PageImpl<>(content, pageable, this.notifications.countByStatus(status));
+	}
+
+}

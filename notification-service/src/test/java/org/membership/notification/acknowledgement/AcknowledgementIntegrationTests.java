@@ -1,0 +1,125 @@
+package org.membership.notification.acknowledgement;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.membership.events.ApplicationReceived;
+import org.membership.events.Topics;
+import org.membership.notification.support.Mails;
+import org.membership.notification.support.NotificationIntegrationTest;
+import org.membership.notification.support.TestEvents;
+import org.membership.notification.support.TestMailServer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@NotificationIntegrationTest
+class AcknowledgementIntegrationTests {
+
+	private final TestMailServer smtp = TestMailServer.get();
+
+	@Autowired
+	private KafkaTemplate<Object, Object> kafka;
+
+	@Test
+	void applicationReceivedIsAcknowledgedToTheContact() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = TestEvents.mailbox();
+
+		send(Topics.APPLICATION_RECEIVED, applicationId,
+				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+
+		Mails mail = awaitOneMail(contact);
+		assertThat(mail.subject())
+			.isEqualTo("DIGITAL SME: we have received the membership application of CLUJ IT Cluster");
+		assertThat(mail.text()).contains("Dear Andrei Kelemen,")
+			.contains("member of the European DIGITAL SME Alliance on behalf of CLUJ IT Cluster")
+			.contains(applicationId.toString());
+		assertThat(mail.html()).contains("<strong>CLUJ IT Cluster</strong>").contains("Andrei Kelemen");
+	}
+
+	@Test
+	void approvalTellsTheContactTheTierAndTheEffectiveDate() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = TestEvents.mailbox();
+		send(Topics.APPLICATION_RECEIVED, applicationId,
+				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+		awaitOneMail(contact);
+
+		send(Topics.MEMBER_APPROVED, applicationId, TestEvents.approved(applicationId, "CLUJ IT Cluster"));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
+		Mails mail = Mails.of(this.smtp.messagesTo(contact).get(1));
+		assertThat(mail.subject()).isEqualTo("DIGITAL SME: CLUJ IT Cluster is approved as a Full Member");
+		assertThat(mail.text()).contains("Tier: Full Member").contains("Member from: 1 January 2023");
+		assertThat(mail.html()).contains("Full Member").contains("1 January 2023");
+	}
+
+	@Test
+	void rejectionTellsTheContactTheReason() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = TestEvents.mailbox();
+		send(Topics.APPLICATION_RECEIVED, applicationId,
+				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+		awaitOneMail(contact);
+
+		send(Topics.APPLICATION_REJECTED, applicationId,
+				TestEvents.rejected(applicationId, "Members must be based in the EU & <EEA>."));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
+		Mails mail = Mails.of(this.smtp.messagesTo(contact).get(1));
+		assertThat(mail.subject())
+			.isEqualTo("DIGITAL SME: the decision on the membership application of CLUJ IT Cluster");
+		assertThat(mail.text()).contains("The reason: Members must be based in the EU & <EEA>.");
+		assertThat(mail.html()).contains("Members must be based in the EU &amp; &lt;EEA&gt;.").doesNotContain("<EEA>");
+	}
+
+	@Test
+	void aRedeliveredEventSendsNothingMore() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = TestEvents.mailbox();
+		ApplicationReceived event = TestEvents.received(applicationId, "CLUJ IT Cluster", contact);
+		send(Topics.APPLICATION_RECEIVED, applicationId, event);
+		awaitOneMail(contact);
+
+		// the same event again, then a new one with the same key: same partition, so once
+		// the
+		// second mail is there the redelivered event has been consumed too
+		send(Topics.APPLICATION_RECEIVED, applicationId, event);
+		send(Topics.APPLICATION_RECEIVED, applicationId,
+				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() >= 2);
+		assertThat(this.smtp.messagesTo(contact)).hasSize(2);
+	}
+
+	@Test
+	void aDecisionThatArrivesBeforeTheApplicationWaitsForTheContact() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = TestEvents.mailbox();
+
+		// topics are not ordered with each other: the approval may be consumed first
+		send(Topics.MEMBER_APPROVED, applicationId, TestEvents.approved(applicationId, "CLUJ IT Cluster"));
+		send(Topics.APPLICATION_RECEIVED, applicationId,
+				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
+		assertThat(this.smtp.messagesTo(contact)).extracting((message) -> Mails.of(message).subject())
+			.contains("DIGITAL SME: CLUJ IT Cluster is approved as a Full Member");
+	}
+
+	private Mails awaitOneMail(String recipient) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> !this.smtp.messagesTo(recipient).isEmpty());
+		assertThat(this.smtp.messagesTo(recipient)).hasSize(1);
+		return Mails.of(this.smtp.messagesTo(recipient).get(0));
+	}
+
+	private void send(String topic, UUID applicationId, Object event) throws Exception {
+		this.kafka.send(topic, applicationId.toString(), event).get();
+	}
+
+}

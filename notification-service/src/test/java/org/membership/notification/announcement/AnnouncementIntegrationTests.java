@@ -1,0 +1,225 @@
+package org.membership.notification.announcement;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.membership.events.AnnouncementPublished;
+import org.membership.events.MembershipEffective;
+import org.membership.events.Topics;
+import org.membership.notification.mail.NotificationKind;
+import org.membership.notification.mail.Notifications;
+import org.membership.notification.support.Consumption;
+import org.membership.notification.support.Mails;
+import org.membership.notification.support.NotificationIntegrationTest;
+import org.membership.notification.support.TestEvents;
+import org.membership.notification.support.TestMailServer;
+import org.membership.notification.support.TopicReader;
+import org.membership.stack.testing.TestInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@NotificationIntegrationTest
+class AnnouncementIntegrationTests {
+
+	private static final String HOSTILE = "<script>alert(1)</script>";
+
+	private final TestMailServer smtp = TestMailServer.get();
+
+	@Autowired
+	private KafkaTemplate<Object, Object> kafka;
+
+	@Autowired
+	private Announcements announcements;
+
+	@Autowired
+	private Notifications notifications;
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Test
+	void theReferenceStoryIsAnnouncedAndTheContactWelcomed() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = TestEvents.mailbox();
+
+		Announcement announcement = admit(applicationId, "CLUJ IT Cluster", contact);
+
+		assertThat(announcement.headline()).isEqualTo("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member");
+		assertThat(announcement.summary()).hasSize(3)
+			.first()
+			.isEqualTo("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member.");
+		assertThat(announcement.body()).contains("European DIGITAL SME Alliance")
+			.contains("founded in October 2012 in Cluj-Napoca, Romania")
+			.contains("90 members")
+			.contains("Innovative cluster of IT companies")
+			.contains("as a Full Member as of 1 January 2023");
+		assertThat(announcement.link()).isEqualTo("https://www.digitalsme.example/announcements/" + announcement.id());
+
+		Mails welcome = awaitMail(contact, "Welcome to DIGITAL SME, CLUJ IT Cluster");
+		assertThat(welcome.text()).contains("Dear Andrei Kelemen,")
+			.contains("is a Full Member of the European DIGITAL SME Alliance")
+			.contains(announcement.link());
+	}
+
+	@Test
+	void aRedeliveredMembershipEffectiveMakesNoSecondAnnouncementOrWelcome() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = TestEvents.mailbox();
+		send(Topics.APPLICATION_RECEIVED, applicationId,
+				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+		MembershipEffective effective = TestEvents.effective(applicationId, "CLUJ IT Cluster");
+		send(Topics.MEMBERSHIP_EFFECTIVE, applicationId, effective);
+		awaitMail(contact, "Welcome to DIGITAL SME, CLUJ IT Cluster");
+
+		RecordMetadata again = send(Topics.MEMBERSHIP_EFFECTIVE, applicationId, effective);
+		// another MembershipEffective for the same membership (a new event id) changes
+		// nothing either
+		RecordMetadata another = send(Topics.MEMBERSHIP_EFFECTIVE, applicationId,
+				TestEvents.effective(applicationId, "CLUJ IT Cluster"));
+		Consumption.awaitConsumed(again);
+		Consumption.awaitConsumed(another);
+
+		assertThat(this.announcements.newestFirst(0, 10_000)
+			.stream()
+			.filter((a) -> a.applicationId().equals(applicationId))).hasSize(1);
+		assertThat(this.notifications.findByApplication(applicationId)
+			.stream()
+			.filter((n) -> n.kind() == NotificationKind.WELCOME)).hasSize(1);
+		assertThat(this.smtp.messagesTo(contact)).hasSize(2);
+	}
+
+	@Test
+	void theAnnouncementIsServedAsJsonPageAndAtomFeed() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		Announcement announcement = admit(applicationId, "CLUJ IT Cluster", TestEvents.mailbox());
+
+		ResponseEntity<String> json = this.http.getForEntity("/api/announcements?size=100", String.class);
+		assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(json.getBody()).contains("\"content\":[")
+			.contains("\"page\":{")
+			.contains("\"totalElements\":")
+			.contains("\"id\":\"" + announcement.id() + "\"")
+			.contains("\"applicationId\":\"" + applicationId + "\"")
+			.contains("\"headline\":\"DIGITAL SME welcomes CLUJ IT Cluster as a Full Member\"")
+			.contains("\"summary\":[")
+			.contains("\"body\":")
+			.contains("\"publishedAt\":")
+			.contains("\"link\":\"" + announcement.link() + "\"");
+
+		String page = this.http.getForObject("/announcements/" + announcement.id(), String.class);
+		assertThat(page).contains("<h1>DIGITAL SME welcomes CLUJ IT Cluster as a Full Member</h1>");
+		assertThat(this.http.getForObject("/announcements", String.class))
+			.contains("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member");
+
+		SyndFeed feed = atomFeed();
+		assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+		assertThat(entry(feed, announcement).getTitle())
+			.isEqualTo("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member");
+		assertThat(entry(feed, announcement).getLink()).isEqualTo(announcement.link());
+	}
+
+	@Test
+	void theAnnouncementIsPublishedAndReadableThroughTheRegistry() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		Announcement announcement = admit(applicationId, "CLUJ IT Cluster", TestEvents.mailbox());
+
+		Map<String, Object> serde = new HashMap<>();
+		serde.put("apicurio.registry.url", TestInfrastructure.get().registryUrl());
+		serde.put("apicurio.registry.use-specific-avro-reader", true);
+		ConsumerRecord<String, Object> record = TopicReader.awaitRecord(Topics.ANNOUNCEMENT_PUBLISHED,
+				new AvroKafkaDeserializer<>(), serde, (r) -> applicationId.toString().equals(r.key()));
+
+		assertThat(record.value()).isInstanceOf(AnnouncementPublished.class);
+		AnnouncementPublished published = (AnnouncementPublished) record.value();
+		assertThat(published.getAnnouncementId()).isEqualTo(announcement.id());
+		assertThat(published.getApplicationId()).isEqualTo(applicationId);
+		assertThat(published.getHeadline()).isEqualTo("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member");
+		assertThat(published.getSummary()).hasSize(3);
+		assertThat(published.getBody()).isEqualTo(announcement.body());
+		assertThat(published.getLink()).isEqualTo(announcement.link());
+		assertThat(published.getApplicationVersion()).isEqualTo(3);
+	}
+
+	@Test
+	void aHostileOrganisationNameStaysTextInPageFeedAndMail() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = TestEvents.mailbox();
+		Announcement announcement = admit(applicationId, HOSTILE, contact);
+		assertThat(announcement.headline()).isEqualTo("DIGITAL SME welcomes " + HOSTILE + " as a Full Member");
+
+		String page = this.http.getForObject("/announcements/" + announcement.id(), String.class);
+		assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(HOSTILE);
+		assertThat(this.http.getForObject("/announcements?size=100", String.class)).doesNotContain(HOSTILE);
+
+		String xml = this.http.getForObject("/announcements.atom", String.class);
+		assertThat(xml).doesNotContain(HOSTILE);
+		assertThat(entry(atomFeed(), announcement).getTitle()).contains(HOSTILE);
+
+		awaitMail(contact, "Welcome to DIGITAL SME, " + HOSTILE);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 3);
+		for (var message : this.smtp.messagesTo(contact)) {
+			Mails mail = Mails.of(message);
+			assertThat(mail.html()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(HOSTILE);
+		}
+	}
+
+	private Announcement admit(UUID applicationId, String organisation, String contact) throws Exception {
+		send(Topics.APPLICATION_RECEIVED, applicationId, TestEvents.received(applicationId, organisation, contact));
+		send(Topics.MEMBER_APPROVED, applicationId, TestEvents.approved(applicationId, organisation));
+		send(Topics.MEMBERSHIP_EFFECTIVE, applicationId, TestEvents.effective(applicationId, organisation));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.announcements.findByApplicationId(applicationId).isPresent());
+		return this.announcements.findByApplicationId(applicationId).orElseThrow();
+	}
+
+	private Mails awaitMail(String recipient, String subject) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.smtp.messagesTo(recipient)
+				.stream()
+				.anyMatch((message) -> Mails.of(message).subject().equals(subject)));
+		return this.smtp.messagesTo(recipient)
+			.stream()
+			.map(Mails::of)
+			.filter((mail) -> mail.subject().equals(subject))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private SyndFeed atomFeed() throws Exception {
+		ResponseEntity<String> response = this.http.getForEntity("/announcements.atom", String.class);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/atom+xml;charset=UTF-8");
+		return new SyndFeedInput().build(new StringReader(response.getBody()));
+	}
+
+	private static SyndEntry entry(SyndFeed feed, Announcement announcement) {
+		List<SyndEntry> matching = feed.getEntries()
+			.stream()
+			.filter((entry) -> entry.getUri().equals("urn:uuid:" + announcement.id()))
+			.toList();
+		assertThat(matching).hasSize(1);
+		return matching.get(0);
+	}
+
+	private RecordMetadata send(String topic, UUID applicationId, Object event) throws Exception {
+		return this.kafka.send(topic, applicationId.toString(), event).get().getRecordMetadata();
+	}
+
+}

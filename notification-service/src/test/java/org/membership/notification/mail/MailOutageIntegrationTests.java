@@ -1,0 +1,95 @@
+package org.membership.notification.mail;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.membership.events.Topics;
+import org.membership.notification.support.NotificationIntegrationTest;
+import org.membership.notification.support.TestEvents;
+import org.membership.notification.support.TestMailServer;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@NotificationIntegrationTest
+class MailOutageIntegrationTests {
+
+	private final TestMailServer smtp = TestMailServer.get();
+
+	@Autowired
+	private KafkaTemplate<Object, Object> kafka;
+
+	@Autowired
+	private Notifications notifications;
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Test
+	void withTheSmtpServerDownAndBackTheMailArrivesExactlyOnce() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = TestEvents.mailbox();
+		this.smtp.stop();
+		try {
+			this.kafka
+				.send(Topics.APPLICATION_RECEIVED, applicationId.toString(),
+						TestEvents.received(applicationId, "CLUJ IT Cluster", contact))
+				.get();
+			// the event is consumed and the mail tried, and it waits
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.notifications.findByApplication(applicationId)
+					.stream()
+					.anyMatch((n) -> n.status() == NotificationStatus.PENDING && n.attempts() >= 1
+							&& n.lastError() != null));
+		}
+		finally {
+			this.smtp.start();
+		}
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.notifications.findByApplication(applicationId)
+				.get(0)
+				.status() == NotificationStatus.SENT);
+		assertThat(this.smtp.messagesTo(contact)).hasSize(1);
+	}
+
+	@Test
+	void aMailThatKeepsFailingBecomesFailedAndIsListedForStaff() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		this.smtp.stop();
+		try {
+			this.kafka
+				.send(Topics.APPLICATION_RECEIVED, applicationId.toString(),
+						TestEvents.received(applicationId, "CLUJ IT Cluster", TestEvents.mailbox()))
+				.get();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.notifications.findByApplication(applicationId)
+					.stream()
+					.anyMatch((n) -> n.status() == NotificationStatus.FAILED));
+		}
+		finally {
+			this.smtp.start();
+		}
+		Notification failed = this.notifications.findByApplication(applicationId).get(0);
+		assertThat(failed.attempts()).isEqualTo(5);
+		assertThat(failed.lastError()).isNotBlank();
+
+		ResponseEntity<String> listed = this.http.withBasicAuth("staff", NotificationIntegrationTest.STAFF_PASSWORD)
+			.getForEntity("/api/notifications?status=FAILED&size=200", String.class);
+		assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(listed.getBody()).contains(applicationId.toString())
+			.contains("\"status\":\"FAILED\"")
+			.contains("\"page\":{");
+
+		assertThat(this.http.getForEntity("/api/notifications?status=FAILED", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+}

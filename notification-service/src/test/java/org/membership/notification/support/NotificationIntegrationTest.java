@@ -1,0 +1,36 @@
+package org.membership.notification.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.membership.stack.testing.RealInfrastructure;
+
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The one configuration of every integration test of this module (so the context cache
+ * keeps a single application): real broker, registry and SMTP server, a sender that polls
+ * often and backs off briefly.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "membership.notification.poll-interval=100ms", "membership.notification.initial-back-off=200ms",
+				"membership.notification.max-back-off=1s", "membership.notification.max-attempts=5",
+				"membership.outbox.resubmit-interval=1s", "membership.outbox.resubmit-older-than=5s",
+				"membership.security.staff-password=" + NotificationIntegrationTest.STAFF_PASSWORD,
+				"membership.association.public-url=https://www.digitalsme.example" })
+@AutoConfigureTestRestTemplate
+@RealInfrastructure
+public @interface NotificationIntegrationTest {
+
+	/** The password of the {@code staff} user in tests. */
+	String STAFF_PASSWORD = "test-staff-password";
+
+}
