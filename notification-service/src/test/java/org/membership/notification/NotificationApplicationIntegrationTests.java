@@ -23,4 +23,14 @@ class NotificationApplicationIntegrationTests {
 			.contains("\"kafkaListeners\":{");
 	}
 
+	@Test
+	void publishesTheMetricsOfMailsAndAnnouncementsToStaff() {
+		for (String metric : new String[] { "membership.notifications.sent", "membership.notifications.failed",
+				"membership.notifications.pending", "membership.announcements.published" }) {
+			assertThat(this.http.withBasicAuth("staff", NotificationIntegrationTest.STAFF_PASSWORD)
+				.getForObject("/actuator/metrics/" + metric, String.class)).contains("\"name\":\"" + metric + "\"");
+		}
+		assertThat(this.http.getForEntity("/actuator/metrics", String.class).getStatusCode().value()).isEqualTo(401);
+	}
+
 }

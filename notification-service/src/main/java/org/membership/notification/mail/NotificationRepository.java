@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -170,8 +171,11 @@ class NotificationRepository {
 		return (value != null) ? value.toInstant() : null;
 	}
 
+	// milliseconds: what every database here stores exactly, so a time written and the
+	// same
+	// time compared later are equal (H2 would round nanoseconds up)
 	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+		return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 	}
 
 	private static String truncate(String error) {
