@@ -1,27 +1,22 @@
 package org.membership.onboarding;
 
 import org.junit.jupiter.api.Test;
-import org.membership.stack.testing.RealInfrastructure;
+import org.membership.onboarding.support.Api;
+import org.membership.onboarding.support.OnboardingIntegrationTest;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.resttestclient.TestRestTemplate;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureTestRestTemplate
-@RealInfrastructure
+@OnboardingIntegrationTest
 class OnboardingApplicationIntegrationTests {
 
-	@Autowired
-	private TestRestTemplate http;
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void startsAgainstTheRealBrokerAndRegistryAndReportsHealthy() {
-		assertThat(this.http.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
+		assertThat(new Api(this.port).get("/actuator/health").body()).contains("\"status\":\"UP\"");
 	}
 
 }

@@ -1,0 +1,39 @@
+package org.membership.onboarding.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * An application as stored.
+ *
+ * @param id the application id (the Kafka key of its events)
+ * @param status where it stands
+ * @param version grows with every state change
+ * @param correlationId set at submission, carried on by every event
+ * @param organisation the organisation as submitted
+ * @param requestedTier the tier asked for
+ * @param contact the contact person
+ * @param submittedAt when it was submitted
+ * @param decision the staff decision, {@code null} while undecided
+ * @param effectiveAt when the membership took effect, {@code null} before
+ */
+public record Application(UUID id, ApplicationStatus status, long version, String correlationId,
+		Organisation organisation, String requestedTier, Contact contact, Instant submittedAt, Decision decision,
+		Instant effectiveAt) {
+
+	/**
+	 * A staff decision.
+	 *
+	 * @param tier the tier granted (approvals)
+	 * @param effectiveFrom the first day of membership (approvals)
+	 * @param note staff's note (approvals), optional
+	 * @param reason why it was rejected (rejections)
+	 * @param decidedBy the staff user
+	 * @param decidedAt when
+	 */
+	public record Decision(String tier, LocalDate effectiveFrom, String note, String reason, String decidedBy,
+			Instant decidedAt) {
+	}
+
+}

@@ -1,0 +1,251 @@
+package org.membership.onboarding.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The applications, their history and Idempotency-Keys, in plain SQL. Every state change
+ * is a conditional {@code UPDATE ... WHERE status = <expected>}: of several writers at
+ * once exactly one changes the row, the others see 0 rows and lose, on H2 and PostgreSQL
+ * alike.
+ */
+@Repository
+public class ApplicationRepository {
+
+	private static final String COLUMNS = """
+			id, status, version, correlation_id, org_name, org_legal_name, org_country, org_city, org_website,
+			org_type, org_founded_on, org_member_count, org_description, requested_tier, contact_name,
+			contact_role, contact_email, submitted_at, tier, effective_from, decision_note, rejection_reason,
+			decided_by, decided_at, effective_at""";
+
+	private final JdbcClient jdbc;
+
+	ApplicationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Application application, String statusTokenHash) {
+		Organisation organisation = application.organisation();
+		Contact contact = application.contact();
+		this.jdbc.sql("""
+				INSERT INTO membership_application (id, status, version, correlation_id, org_name, org_legal_name,
+					org_country, org_city, org_website, org_type, org_founded_on, org_member_count, org_description,
+					requested_tier, contact_name, contact_role, contact_email, status_token_hash, submitted_at)
+				VALUES (:id, :status, :version, :correlationId, :name, :legalName, :country, :city, :website, :type,
+					:foundedOn, :memberCount, :description, :tier, :contactName, :contactRole, :contactEmail,
+					:tokenHash, :submittedAt)""")
+			.param("id", application.id())
+			.param("status", application.status().name())
+			.param("version", application.version())
+			.param("correlationId", application.correlationId())
+			.param("name", organisation.name())
+			.param("legalName", organisation.legalName())
+			.param("country", organisation.country())
+			.param("city", organisation.city())
+			.param("website", organisation.website())
+			.param("type", organisation.type().name())
+			.param("foundedOn", organisation.foundedOn())
+			.param("memberCount", organisation.memberCount())
+			.param("description", organisation.description())
+			.param("tier", application.requestedTier())
+			.param("contactName", contact.name())
+			.param("contactRole", contact.role())
+			.param("contactEmail", contact.email())
+			.param("tokenHash", statusTokenHash)
+			.param("submittedAt", timestamp(application.submittedAt()))
+			.update();
+	}
+
+	/** Records a state change in the history. */
+	void addHistory(UUID id, HistoryEntry entry) {
+		this.jdbc.sql("""
+				INSERT INTO application_history (application_id, version, status, actor, occurred_at, detail)
+				VALUES (:id, :version, :status, :actor, :occurredAt, :detail)""")
+			.param("id", id)
+			.param("version", entry.version())
+			.param("status", entry.status().name())
+			.param("actor", entry.actor())
+			.param("occurredAt", timestamp(entry.occurredAt()))
+			.param("detail", entry.detail())
+			.update();
+	}
+
+	public Optional<Application> findById(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM membership_application WHERE id = :id")
+			.param("id", id)
+			.query(ApplicationRepository::application)
+			.optional();
+	}
+
+	/** The SHA-256 of the application's status token, if the application exists. */
+	public Optional<String> findStatusTokenHash(UUID id) {
+		return this.jdbc.sql("SELECT status_token_hash FROM membership_application WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	public List<HistoryEntry> history(UUID id) {
+		return this.jdbc.sql("""
+				SELECT version, status, actor, occurred_at, detail FROM application_history
+				WHERE application_id = :id ORDER BY version""")
+			.param("id", id)
+			.query((rs, row) -> new HistoryEntry(rs.getLong("version"),
+					ApplicationStatus.valueOf(rs.getString("status")), rs.getString("actor"),
+					instant(rs, "occurred_at"), rs.getString("detail")))
+			.list();
+	}
+
+	/** A page of applications, oldest first, optionally of one status. */
+	public Page<Application> findAll(ApplicationStatus status, Pageable pageable) {
+		String where = (status != null) ? " WHERE status = :status" : "";
+		var count = this.jdbc.sql("SELECT COUNT(*) FROM membership_application" + where);
+		var select = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM membership_application" + where
+					+ " ORDER BY submitted_at, id LIMIT :limit OFFSET :offset")
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset());
+		if (status != null) {
+			count = count.param("status", status.name());
+			select = select.param("status", status.name());
+		}
+		long total = count.query(Long.class).single();
+		return new PageImpl<>(select.query(ApplicationRepository::application).list(), pageable, total);
+	}
+
+	/**
+	 * SUBMITTED to APPROVED, only if it is still SUBMITTED.
+	 * @return whether this call made the change
+	 */
+	boolean approve(UUID id, String tier, LocalDate effectiveFrom, String note, String decidedBy, Instant decidedAt) {
+		return this.jdbc.sql("""
+				UPDATE membership_application
+				SET status = 'APPROVED', version = version + 1, tier = :tier, effective_from = :effectiveFrom,
+					decision_note = :note, decided_by = :decidedBy, decided_at = :decidedAt
+				WHERE id = :id AND status = 'SUBMITTED'""")
+			.param("id", id)
+			.param("tier", tier)
+			.param("effectiveFrom", effectiveFrom)
+			.param("note", note)
+			.param("decidedBy", decidedBy)
+			.param("decidedAt", timestamp(decidedAt))
+			.update() == 1;
+	}
+
+	/**
+	 * SUBMITTED to REJECTED, only if it is still SUBMITTED.
+	 * @return whether this call made the change
+	 */
+	boolean reject(UUID id, String reason, String decidedBy, Instant decidedAt) {
+		return this.jdbc.sql("""
+				UPDATE membership_application
+				SET status = 'REJECTED', version = version + 1, rejection_reason = :reason,
+					decided_by = :decidedBy, decided_at = :decidedAt
+				WHERE id = :id AND status = 'SUBMITTED'""")
+			.param("id", id)
+			.param("reason", reason)
+			.param("decidedBy", decidedBy)
+			.param("decidedAt", timestamp(decidedAt))
+			.update() == 1;
+	}
+
+	/**
+	 * APPROVED to EFFECTIVE, only if it is still APPROVED and its effectiveFrom is at
+	 * most {@code today}.
+	 * @return whether this call made the change
+	 */
+	boolean makeEffective(UUID id, LocalDate today, Instant now) {
+		return this.jdbc.sql("""
+				UPDATE membership_application
+				SET status = 'EFFECTIVE', version = version + 1, effective_at = :now
+				WHERE id = :id AND status = 'APPROVED' AND effective_from <= :today""")
+			.param("id", id)
+			.param("today", today)
+			.param("now", timestamp(now))
+			.update() == 1;
+	}
+
+	/**
+	 * Approved applications whose effectiveFrom is at most {@code today}, oldest first.
+	 */
+	public List<UUID> findDue(LocalDate today, int limit) {
+		return this.jdbc.sql("""
+				SELECT id FROM membership_application
+				WHERE status = 'APPROVED' AND effective_from <= :today
+				ORDER BY effective_from, id LIMIT :limit""")
+			.param("today", today)
+			.param("limit", limit)
+			.query((rs, row) -> rs.getObject("id", UUID.class))
+			.list();
+	}
+
+	Optional<IdempotencyRecord> findIdempotencyRecord(String keyHash) {
+		return this.jdbc.sql("""
+				SELECT request_hash, application_id, sealed_token FROM idempotency_key WHERE key_hash = :keyHash""")
+			.param("keyHash", keyHash)
+			.query((rs, row) -> new IdempotencyRecord(rs.getString("request_hash"),
+					rs.getObject("application_id", UUID.class), rs.getString("sealed_token")))
+			.optional();
+	}
+
+	void insertIdempotencyRecord(String keyHash, IdempotencyRecord record, Instant createdAt) {
+		this.jdbc.sql("""
+				INSERT INTO idempotency_key (key_hash, request_hash, application_id, sealed_token, created_at)
+				VALUES (:keyHash, :requestHash, :applicationId, :sealedToken, :createdAt)""")
+			.param("keyHash", keyHash)
+			.param("requestHash", record.requestHash())
+			.param("applicationId", record.applicationId())
+			.param("sealedToken", record.sealedToken())
+			.param("createdAt", timestamp(createdAt))
+			.update();
+	}
+
+	/**
+	 * What an Idempotency-Key stands for.
+	 *
+	 * @param requestHash SHA-256 of the canonical request
+	 * @param applicationId the application it created
+	 * @param sealedToken the status token, encrypted under the key and the request
+	 */
+	record IdempotencyRecord(String requestHash, UUID applicationId, String sealedToken) {
+	}
+
+	private static Application application(ResultSet rs, int row) throws SQLException {
+		Organisation organisation = new Organisation(rs.getString("org_name"), rs.getString("org_legal_name"),
+				rs.getString("org_country"), rs.getString("org_city"), rs.getString("org_website"),
+				OrganisationType.valueOf(rs.getString("org_type")), rs.getObject("org_founded_on", LocalDate.class),
+				(Integer) rs.getObject("org_member_count", Integer.class), rs.getString("org_description"));
+		Contact contact = new Contact(rs.getString("contact_name"), rs.getString("contact_role"),
+				rs.getString("contact_email"));
+		String decidedBy = rs.getString("decided_by");
+		Application.Decision decision = (decidedBy != null) ? new Application.Decision(rs.getString("tier"),
+				rs.getObject("effective_from", LocalDate.class), rs.getString("decision_note"),
+				rs.getString("rejection_reason"), decidedBy, instant(rs, "decided_at")) : null;
+		return new Application(rs.getObject("id", UUID.class), ApplicationStatus.valueOf(rs.getString("status")),
+				rs.getLong("version"), rs.getString("correlation_id"), organisation, rs.getString("requested_tier"),
+				contact, instant(rs, "submitted_at"), decision, instant(rs, "effective_at"));
+	}
+
+	private static OffsetDateTime timestamp(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,244 @@
+package org.membership.onboarding.application;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The life of an application. Each state change, its history entry and its event commit
+ * in one transaction: the event is published in-process and stored by the outbox (Spring
+ * Modulith's event publication registry) with that transaction, then sent to Kafka after
+ * the commit.
+ */
+@Service
+public class Applications {
+
+	private static final Logger logger = LoggerFactory.getLogger(Applications.class);
+
+	/** The actor of the submission in the history. */
+	public static final String APPLICANT = "applicant";
+
+	/** The actor of the effective date in the history. */
+	public static final String SCHEDULER = "scheduler";
+
+	private final ApplicationRepository repository;
+
+	private final ApplicationEventPublisher events;
+
+	private final StatusTokens tokens;
+
+	private final SecureRandom random;
+
+	private final Clock clock;
+
+	private final JsonMapper json;
+
+	private final ApplicationMetrics metrics;
+
+	private final TransactionTemplate transactions;
+
+	Applications(ApplicationRepository repository, ApplicationEventPublisher events, StatusTokens tokens,
+			SecureRandom random, Clock clock, JsonMapper json, ApplicationMetrics metrics,
+			PlatformTransactionManager transactionManager) {
+		this.repository = repository;
+		this.events = events;
+		this.tokens = tokens;
+		this.random = random;
+		this.clock = clock;
+		this.json = json;
+		this.metrics = metrics;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Stores a new application and publishes {@link ApplicationReceived}. With an
+	 * Idempotency-Key, a repetition of the same body returns the first application and
+	 * another body fails with {@link IdempotencyKeyReusedException}.
+	 */
+	public Submission submit(NewApplication application, String correlationId, String idempotencyKey) {
+		if (idempotencyKey == null) {
+			return this.transactions.execute((status) -> create(application, correlationId, null));
+		}
+		String keyHash = StatusTokens.hash("idempotency-key\n" + idempotencyKey);
+		String requestHash = HexFormat.of().formatHex(StatusTokens.sha256(canonical(application)));
+		Optional<Submission> earlier = replay(keyHash, requestHash, idempotencyKey);
+		if (earlier.isPresent()) {
+			return earlier.get();
+		}
+		try {
+			return this.transactions.execute((status) -> create(application, correlationId,
+					new IdempotencyKey(idempotencyKey, keyHash, requestHash)));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the same key arrived twice at once: the other request committed first
+			return replay(keyHash, requestHash, idempotencyKey).orElseThrow(() -> ex);
+		}
+	}
+
+	private record IdempotencyKey(String key, String keyHash, String requestHash) {
+	}
+
+	private Submission create(NewApplication request, String correlationId, IdempotencyKey idempotencyKey) {
+		Instant now = this.clock.instant();
+		UUID id = UUID.randomUUID();
+		String token = this.tokens.generate();
+		Application application = new Application(id, ApplicationStatus.SUBMITTED, 1, correlationId,
+				request.organisation(), request.requestedTier(), request.contact(), now, null, null);
+		this.repository.insert(application, StatusTokens.hash(token));
+		this.repository.addHistory(id, new HistoryEntry(1, ApplicationStatus.SUBMITTED, APPLICANT, now,
+				"requested tier " + request.requestedTier()));
+		if (idempotencyKey != null) {
+			this.repository.insertIdempotencyRecord(idempotencyKey.keyHash(),
+					new ApplicationRepository.IdempotencyRecord(idempotencyKey.requestHash(), id,
+							TokenSeal.seal(token, idempotencyKey.key(), idempotencyKey.requestHash(), this.random)),
+					now);
+		}
+		this.events.publishEvent(new ApplicationReceived(UUID.randomUUID(), now, id, 1, correlationId,
+				request.organisation(), request.requestedTier(), request.contact(), now));
+		this.metrics.submitted();
+		logger.info("Application {} submitted by {} ({}), correlation id {}", id, request.organisation().name(),
+				request.organisation().country(), correlationId);
+		return new Submission(id, ApplicationStatus.SUBMITTED, token, false);
+	}
+
+	private Optional<Submission> replay(String keyHash, String requestHash, String idempotencyKey) {
+		return this.repository.findIdempotencyRecord(keyHash).map((record) -> {
+			if (!record.requestHash().equals(requestHash)) {
+				throw new IdempotencyKeyReusedException();
+			}
+			Application application = this.repository.findById(record.applicationId())
+				.orElseThrow(() -> new ApplicationNotFoundException(record.applicationId()));
+			String token = TokenSeal.open(record.sealedToken(), idempotencyKey, requestHash);
+			return new Submission(application.id(), application.status(), token, true);
+		});
+	}
+
+	private String canonical(NewApplication application) {
+		return this.json.writeValueAsString(application);
+	}
+
+	/**
+	 * Approves a SUBMITTED application and publishes {@link MemberApproved}.
+	 * @throws ApplicationNotFoundException when there is no such application
+	 * @throws ApplicationAlreadyDecidedException when it is no longer SUBMITTED (another
+	 * decision won)
+	 */
+	public Application approve(UUID id, String tier, LocalDate effectiveFrom, String note, String approvedBy) {
+		return this.transactions.execute((status) -> {
+			Instant now = this.clock.instant();
+			if (!this.repository.approve(id, tier, effectiveFrom, note, approvedBy, now)) {
+				throw notDecidable(id);
+			}
+			Application approved = this.repository.findById(id).orElseThrow();
+			this.repository.addHistory(id, new HistoryEntry(approved.version(), ApplicationStatus.APPROVED, approvedBy,
+					now, "tier " + tier + ", effective from " + effectiveFrom + ((note != null) ? ": " + note : "")));
+			this.events.publishEvent(new MemberApproved(UUID.randomUUID(), now, id, approved.version(),
+					approved.correlationId(), tier, effectiveFrom, approvedBy, approved.organisation(), note));
+			this.metrics.approved();
+			logger.info("Application {} approved by {}: tier {}, effective from {}, correlation id {}", id, approvedBy,
+					tier, effectiveFrom, approved.correlationId());
+			return approved;
+		});
+	}
+
+	/**
+	 * Rejects a SUBMITTED application and publishes {@link ApplicationRejected}.
+	 * @throws ApplicationNotFoundException when there is no such application
+	 * @throws ApplicationAlreadyDecidedException when it is no longer SUBMITTED
+	 */
+	public Application reject(UUID id, String reason, String rejectedBy) {
+		return this.transactions.execute((status) -> {
+			Instant now = this.clock.instant();
+			if (!this.repository.reject(id, reason, rejectedBy, now)) {
+				throw notDecidable(id);
+			}
+			Application rejected = this.repository.findById(id).orElseThrow();
+			this.repository.addHistory(id,
+					new HistoryEntry(rejected.version(), ApplicationStatus.REJECTED, rejectedBy, now, reason));
+			this.events.publishEvent(new ApplicationRejected(UUID.randomUUID(), now, id, rejected.version(),
+					rejected.correlationId(), reason, rejectedBy));
+			this.metrics.rejected();
+			logger.info("Application {} rejected by {}, correlation id {}", id, rejectedBy, rejected.correlationId());
+			return rejected;
+		});
+	}
+
+	/**
+	 * Makes an APPROVED application EFFECTIVE if its effectiveFrom is at most
+	 * {@code today}, and publishes {@link MembershipEffective}. Of several callers at
+	 * once (threads, instances) exactly one makes the change and publishes.
+	 * @return whether this call made it effective
+	 */
+	public boolean makeEffective(UUID id, LocalDate today) {
+		Boolean changed = this.transactions.execute((status) -> {
+			Instant now = this.clock.instant();
+			if (!this.repository.makeEffective(id, today, now)) {
+				return false;
+			}
+			Application effective = this.repository.findById(id).orElseThrow();
+			Application.Decision decision = effective.decision();
+			this.repository.addHistory(id, new HistoryEntry(effective.version(), ApplicationStatus.EFFECTIVE, SCHEDULER,
+					now, "effective from " + decision.effectiveFrom()));
+			this.events.publishEvent(new MembershipEffective(UUID.randomUUID(), now, id, effective.version(),
+					effective.correlationId(), decision.tier(), decision.effectiveFrom(), effective.organisation()));
+			this.metrics.effective();
+			logger.info("Application {} is effective from {}, correlation id {}", id, decision.effectiveFrom(),
+					effective.correlationId());
+			return true;
+		});
+		return Boolean.TRUE.equals(changed);
+	}
+
+	private RuntimeException notDecidable(UUID id) {
+		return this.repository.findById(id)
+			.<RuntimeException>map((current) -> new ApplicationAlreadyDecidedException(id, current.status()))
+			.orElseGet(() -> new ApplicationNotFoundException(id));
+	}
+
+	public Optional<Application> find(UUID id) {
+		return this.repository.findById(id);
+	}
+
+	public List<HistoryEntry> history(UUID id) {
+		return this.repository.history(id);
+	}
+
+	public Page<Application> findAll(ApplicationStatus status, Pageable pageable) {
+		return this.repository.findAll(status, pageable);
+	}
+
+	/** Approved applications due on {@code today}. */
+	public List<UUID> findDue(LocalDate today, int limit) {
+		return this.repository.findDue(today, limit);
+	}
+
+	/**
+	 * The application that {@code token} opens; empty for an unknown id and for a wrong
+	 * token alike.
+	 */
+	public Optional<Application> findWithToken(UUID id, String token) {
+		Optional<String> hash = this.repository.findStatusTokenHash(id);
+		// an unknown id costs the same hashing as a wrong token
+		boolean matches = StatusTokens.matches(token, hash.orElse(StatusTokens.hash("")));
+		return (hash.isPresent() && matches && token != null && !token.isEmpty()) ? this.repository.findById(id)
+				: Optional.empty();
+	}
+
+}

@@ -1,0 +1,11 @@
+package org.membership.onboarding.application;
+
+/**
+ * The person who applies on behalf of the organisation. Personal data.
+ *
+ * @param name full name
+ * @param role role in the organisation, optional
+ * @param email where the association writes about the application
+ */
+public record Contact(String name, String role, String email) {
+}

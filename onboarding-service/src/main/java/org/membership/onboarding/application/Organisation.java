@@ -1,0 +1,21 @@
+package org.membership.onboarding.application;
+
+import java.time.LocalDate;
+
+/**
+ * The applying organisation as described in the application; also the snapshot the events
+ * carry.
+ *
+ * @param name name the organisation is known by
+ * @param legalName registered legal name, optional
+ * @param country ISO 3166-1 alpha-2 code, upper case
+ * @param city city of the seat
+ * @param website absolute http(s) URL, optional
+ * @param type what kind of organisation it is
+ * @param foundedOn when it was founded, optional
+ * @param memberCount number of its own members, optional
+ * @param description what it does, optional
+ */
+public record Organisation(String name, String legalName, String country, String city, String website,
+		OrganisationType type, LocalDate foundedOn, Integer memberCount, String description) {
+}

@@ -1,0 +1,15 @@
+package org.membership.onboarding.application;
+
+import java.util.UUID;
+
+/**
+ * The outcome of a submission.
+ *
+ * @param id the application
+ * @param status its current status
+ * @param statusToken the applicant's private status token
+ * @param replayed whether an earlier submission with the same Idempotency-Key and body
+ * was returned instead of a new one
+ */
+public record Submission(UUID id, ApplicationStatus status, String statusToken, boolean replayed) {
+}

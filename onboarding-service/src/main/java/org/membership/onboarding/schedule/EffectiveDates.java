@@ -1,0 +1,79 @@
+package org.membership.onboarding.schedule;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.membership.onboarding.application.Applications;
+import org.membership.onboarding.system.AssociationProperties;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes due approvals effective. A poll
+ * ({@code membership.onboarding.effective-dates.poll-interval}) selects the APPROVED
+ * applications whose effectiveFrom is today or earlier in the association's time zone, by
+ * the injected {@link Clock}, and makes each effective in its own transaction with a
+ * conditional update: when several pollers (threads or instances on one database) pick
+ * the same application, exactly one changes it and publishes MembershipEffective. Nothing
+ * is held in memory, so a restart or downtime only delays the next poll, which catches
+ * up.
+ */
+@Component
+public class EffectiveDates {
+
+	private static final Logger logger = LoggerFactory.getLogger(EffectiveDates.class);
+
+	private static final int BATCH = 100;
+
+	private final Applications applications;
+
+	private final Clock clock;
+
+	private final AssociationProperties association;
+
+	EffectiveDates(Applications applications, Clock clock, AssociationProperties association) {
+		this.applications = applications;
+		this.clock = clock;
+		this.association = association;
+	}
+
+	/** Today in the association's time zone. */
+	public LocalDate today() {
+		return LocalDate.now(this.clock.withZone(this.association.timeZone()));
+	}
+
+	/**
+	 * Makes every due approval effective.
+	 * @return how many this call made effective
+	 */
+	@Scheduled(fixedDelayString = "${membership.onboarding.effective-dates.poll-interval:30s}",
+			initialDelayString = "${membership.onboarding.effective-dates.initial-delay:5s}")
+	public int makeDueEffective() {
+		LocalDate today = today();
+		int changed = 0;
+		List<UUID> due;
+		do {
+			due = this.applications.findDue(today, BATCH);
+			for (UUID id : due) {
+				try {
+					if (this.applications.makeEffective(id, today)) {
+						changed++;
+					}
+				}
+				catch (RuntimeException ex) {
+					// the next poll tries again; one broken row does not stop the others
+					logger.warn("Making application {} effective failed; retried at the next poll", id, ex);
+				}
+			}
+		}
+		while (due.size() == BATCH && changed > 0);
+		return changed;
+	}
+
+}

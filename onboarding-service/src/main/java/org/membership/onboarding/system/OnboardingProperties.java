@@ -1,0 +1,37 @@
+package org.membership.onboarding.system;
+
+import java.time.Duration;
+import java.time.Period;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the onboarding workflow.
+ *
+ * @param maxEffectiveFromAhead how far in the future an approval's effectiveFrom may lie
+ * @param maxRequestSize the largest request body accepted (API and form); larger is 413
+ * @param effectiveDates the scheduler that makes approvals effective
+ * @param outbox the relay that sends outstanding events again
+ */
+@ConfigurationProperties("membership.onboarding")
+public record OnboardingProperties(@DefaultValue("P2Y") Period maxEffectiveFromAhead,
+		@DefaultValue("64KB") DataSize maxRequestSize, @DefaultValue EffectiveDates effectiveDates,
+		@DefaultValue Outbox outbox) {
+
+	/**
+	 * @param pollInterval how often due approvals are looked for
+	 */
+	public record EffectiveDates(@DefaultValue("30s") Duration pollInterval) {
+	}
+
+	/**
+	 * @param resubmitOlderThan incomplete publications older than this are sent again
+	 * @param resubmitInterval how often the outbox is checked for them
+	 */
+	public record Outbox(@DefaultValue("1m") Duration resubmitOlderThan,
+			@DefaultValue("30s") Duration resubmitInterval) {
+	}
+
+}

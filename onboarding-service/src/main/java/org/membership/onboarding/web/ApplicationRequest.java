@@ -1,0 +1,72 @@
+package org.membership.onboarding.web;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.membership.onboarding.application.Contact;
+import org.membership.onboarding.application.NewApplication;
+import org.membership.onboarding.application.Organisation;
+import org.membership.onboarding.application.OrganisationType;
+
+/**
+ * {@code POST /api/applications} and the form at {@code /}: the JSON shape of DESIGN.md.
+ * Unknown fields are rejected by the JSON mapper; these constraints do the rest.
+ *
+ * @param organisation the organisation
+ * @param requestedTier one of the configured tiers
+ * @param contact the contact person
+ */
+record ApplicationRequest(@NotNull @Valid OrganisationRequest organisation,
+		@NotBlank @ConfiguredTier String requestedTier, @NotNull @Valid ContactRequest contact) {
+
+	/** A line of text: no control characters (no line breaks). */
+	static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
+
+	static final String SINGLE_LINE_MESSAGE = "must be a single line of text without control characters";
+
+	record OrganisationRequest(
+			@NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String name,
+			@Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String legalName,
+			@NotBlank @IsoCountry String country,
+			@NotBlank @Size(max = 100) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String city,
+			@Size(max = 500) @HttpUrl String website, @NotNull OrganisationType type,
+			@PastOrPresent LocalDate foundedOn, @PositiveOrZero @Max(100_000_000) Integer memberCount,
+			@Size(max = 2000) String description) {
+
+		Organisation toOrganisation() {
+			return new Organisation(name.strip(), blankToNull(legalName), country, city.strip(), blankToNull(website),
+					type, foundedOn, memberCount, blankToNull(description));
+		}
+
+	}
+
+	record ContactRequest(
+			@NotBlank @Size(max = 200) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String name,
+			@Size(max = 100) @Pattern(regexp = SINGLE_LINE, message = SINGLE_LINE_MESSAGE) String role,
+			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+					message = "must be an e-mail address, e.g. name@example.org") String email) {
+
+		Contact toContact() {
+			return new Contact(name.strip(), blankToNull(role), email.strip());
+		}
+
+	}
+
+	NewApplication toNewApplication() {
+		return new NewApplication(this.organisation.toOrganisation(), this.requestedTier, this.contact.toContact());
+	}
+
+	static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}

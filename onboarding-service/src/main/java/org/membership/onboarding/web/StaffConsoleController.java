@@ -1,0 +1,118 @@
+package org.membership.onboarding.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.membership.onboarding.application.ApplicationAlreadyDecidedException;
+import org.membership.onboarding.application.ApplicationNotFoundException;
+import org.membership.onboarding.application.ApplicationStatus;
+import org.membership.onboarding.application.Applications;
+import org.membership.onboarding.decision.DecisionService;
+import org.membership.onboarding.schedule.EffectiveDates;
+import org.membership.onboarding.system.InvalidFieldException;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff console at {@code /staff} (form login, role STAFF): the applications awaiting
+ * a decision, each with its history, and forms to approve (tier, effective date, note) or
+ * reject (reason). Decisions go through the same service as the API.
+ */
+@Controller
+class StaffConsoleController {
+
+	private static final int PAGE_SIZE = 20;
+
+	private final Applications applications;
+
+	private final DecisionService decisions;
+
+	private final EffectiveDates effectiveDates;
+
+	private final WebModel web;
+
+	StaffConsoleController(Applications applications, DecisionService decisions, EffectiveDates effectiveDates,
+			WebModel web) {
+		this.applications = applications;
+		this.decisions = decisions;
+		this.effectiveDates = effectiveDates;
+		this.web = web;
+	}
+
+	@GetMapping("/staff")
+	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page",
+				this.applications.findAll(ApplicationStatus.SUBMITTED, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		this.web.addTo(model);
+		return "staff-list";
+	}
+
+	@GetMapping("/staff/applications/{id}")
+	String application(@PathVariable UUID id, Model model) {
+		model.addAttribute("app", this.applications.find(id).orElseThrow(() -> new ApplicationNotFoundException(id)));
+		model.addAttribute("history", this.applications.history(id));
+		model.addAttribute("today", this.effectiveDates.today());
+		this.web.addTo(model);
+		return "staff-application";
+	}
+
+	@PostMapping("/staff/applications/{id}/approval")
+	String approve(@PathVariable UUID id, @RequestParam(required = false) String tier,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+			@RequestParam(required = false) String note, Authentication staff, RedirectAttributes redirect) {
+		if (tier == null || tier.isBlank() || effectiveFrom == null) {
+			redirect.addFlashAttribute("error", "Choose a tier and an effective date.");
+			return "redirect:/staff/applications/" + id;
+		}
+		return decide(id, redirect, () -> {
+			var approved = this.decisions.approve(id, tier, effectiveFrom, note, staff.getName());
+			return "Approved " + approved.organisation().name() + " as " + this.web.association().tierLabel(tier)
+					+ " member from " + effectiveFrom + ".";
+		});
+	}
+
+	@PostMapping("/staff/applications/{id}/rejection")
+	String reject(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication staff,
+			RedirectAttributes redirect) {
+		if (reason == null || reason.isBlank() || reason.length() > 2000) {
+			redirect.addFlashAttribute("error", "Give a reason (at most 2000 characters); the applicant reads it.");
+			return "redirect:/staff/applications/" + id;
+		}
+		return decide(id, redirect, () -> {
+			var rejected = this.decisions.reject(id, reason, staff.getName());
+			return "Rejected " + rejected.organisation().name() + ".";
+		});
+	}
+
+	private String decide(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> decision) {
+		try {
+			redirect.addFlashAttribute("message", decision.get());
+			return "redirect:/staff";
+		}
+		catch (ApplicationAlreadyDecidedException ex) {
+			redirect.addFlashAttribute("error", "This application is already " + ex.getStatus() + ".");
+		}
+		catch (InvalidFieldException ex) {
+			redirect.addFlashAttribute("error", ex.getField() + " " + ex.getMessage());
+		}
+		return "redirect:/staff/applications/" + id;
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler({ ApplicationNotFoundException.class,
+			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class })
+	String notFound(Model model, jakarta.servlet.http.HttpServletResponse response) {
+		response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_NOT_FOUND);
+		this.web.addTo(model);
+		return "not-found";
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.membership.onboarding.web;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.membership.onboarding.application.OrganisationType;
+import org.membership.onboarding.system.AssociationProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What every page shows: the association, its tiers, the countries and organisation
+ * types.
+ */
+@Component
+class WebModel {
+
+	/** A country for a select box. */
+	record Country(String code, String name) {
+	}
+
+	private final AssociationProperties association;
+
+	private final List<Country> countries;
+
+	WebModel(AssociationProperties association) {
+		this.association = association;
+		this.countries = Arrays.stream(Locale.getISOCountries())
+			.map((code) -> new Country(code, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)))
+			.sorted(Comparator.comparing(Country::name))
+			.toList();
+	}
+
+	AssociationProperties association() {
+		return this.association;
+	}
+
+	List<Country> countries() {
+		return this.countries;
+	}
+
+	List<OrganisationType> organisationTypes() {
+		return List.of(OrganisationType.values());
+	}
+
+	void addTo(org.springframework.ui.Model model) {
+		model.addAttribute("association", this.association);
+		model.addAttribute("tiers", this.association.tiers());
+		model.addAttribute("countries", this.countries);
+		model.addAttribute("organisationTypes", organisationTypes());
+	}
+
+}

@@ -1,0 +1,79 @@
+package org.membership.onboarding.outbox;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.membership.events.MemberApproved;
+import org.membership.events.Topics;
+import org.membership.onboarding.support.Api;
+import org.membership.onboarding.support.KafkaEvents;
+import org.membership.onboarding.support.OnboardingIntegrationTest;
+import org.membership.onboarding.support.SampleApplications;
+import org.membership.stack.KafkaBroker;
+import org.membership.stack.testing.TestInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Nothing is lost between the database and Kafka, not even while the broker is down. */
+@OnboardingIntegrationTest
+class OutboxResilienceIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Test
+	void anApprovalDuringABrokerOutageSucceedsAndItsEventArrivesWhenTheBrokerIsBack() {
+		UUID id = UUID
+			.fromString(new Api(this.port).post("/api/applications", SampleApplications.clujItCluster()).text("id"));
+		KafkaBroker broker = TestInfrastructure.get().broker();
+
+		broker.stop();
+		try {
+			long started = System.nanoTime();
+			Api.Response approval = new Api(this.port).asStaff()
+				.post("/api/applications/" + id + "/approval",
+						Map.of("tier", "FULL", "effectiveFrom", LocalDate.now().plusMonths(2).toString()));
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+			assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
+			assertThat(approval.text("status")).isEqualTo("APPROVED");
+			assertThat(took).as("the request does not wait for the broker").isLessThan(Duration.ofSeconds(5));
+			assertThat(waitingInOutbox(id)).isEqualTo(1);
+			assertThat(this.meters.get("onboarding.outbox.waiting").gauge().value()).isGreaterThanOrEqualTo(1);
+		}
+		finally {
+			broker.start();
+		}
+
+		try (KafkaEvents events = KafkaEvents.of(Topics.MEMBER_APPROVED, id)) {
+			MemberApproved approved = events.awaitFirst(Duration.ofMinutes(2));
+			assertThat(approved.getApplicationVersion()).isEqualTo(2);
+		}
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(waitingInOutbox(id)).isZero());
+	}
+
+	private long waitingInOutbox(UUID id) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
+			.param("%" + id + "%")
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,150 @@
+package org.membership.onboarding.web;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.membership.onboarding.support.Api;
+import org.membership.onboarding.support.Browser;
+import org.membership.onboarding.support.OnboardingIntegrationTest;
+import org.membership.onboarding.support.SampleApplications;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The application form at / and the staff console, as a person uses them. */
+@OnboardingIntegrationTest
+class WebPagesIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private static Map<String, String> validForm(String marker) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("organisation.name", "CLUJ IT Cluster");
+		form.put("organisation.legalName", "Asociația CLUJ IT");
+		form.put("organisation.country", "RO");
+		form.put("organisation.city", "Cluj-Napoca");
+		form.put("organisation.website", "https://www.clujit.ro");
+		form.put("organisation.type", "CLUSTER");
+		form.put("organisation.foundedOn", "2012-10-01");
+		form.put("organisation.memberCount", "90");
+		form.put("organisation.description", "Innovative cluster. " + marker);
+		form.put("requestedTier", "FULL");
+		form.put("contact.name", "Andrei Kelemen");
+		form.put("contact.role", "CEO");
+		form.put("contact.email", "andrei.kelemen@example.org");
+		return form;
+	}
+
+	@Test
+	void theFormLabelsEveryFieldAndCarriesACsrfToken() {
+		Browser.Page form = new Browser(this.port).get("/");
+
+		assertThat(form.status()).isEqualTo(200);
+		for (String field : validForm("").keySet()) {
+			assertThat(form.body()).as(field).contains("<label for=\"" + field + "\"").contains("id=\"" + field + "\"");
+		}
+		assertThat(form.csrfToken()).isNotBlank();
+	}
+
+	@Test
+	void invalidInputIsShownNextToItsFieldsWithTheInputKeptAndNothingStored() {
+		String marker = UUID.randomUUID().toString();
+		Browser browser = new Browser(this.port);
+		Map<String, String> fields = validForm(marker);
+		fields.put("organisation.country", "XX");
+		fields.put("organisation.memberCount", "ninety");
+		fields.put("contact.email", "andrei.kelemen");
+		fields.put("organisation.name", "");
+
+		Browser.Page page = browser.submit(browser.get("/"), "/", fields);
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("must be an ISO 3166-1 alpha-2 country code")
+			.contains("must be a whole number")
+			.contains("must be an e-mail address")
+			.contains("value=\"Cluj-Napoca\"")
+			.contains("value=\"andrei.kelemen\"")
+			.contains(marker);
+		assertThat(page.body()).containsPattern(
+				"id=\"organisation\\.name\"[^>]*class=\"invalid\"|class=\"invalid\"[^>]*id=\"organisation\\.name\"");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM membership_application WHERE org_description LIKE ?")
+			.param("%" + marker + "%")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aFormPostWithoutCsrfTokenIsForbidden() {
+		String marker = UUID.randomUUID().toString();
+
+		Browser.Page page = new Browser(this.port).post("/", validForm(marker));
+
+		assertThat(page.status()).isEqualTo(403);
+	}
+
+	@Test
+	void aValidApplicationLeadsToTheConfirmationWithThePrivateStatusLink() {
+		String marker = UUID.randomUUID().toString();
+		Browser browser = new Browser(this.port);
+
+		Browser.Page posted = browser.submit(browser.get("/"), "/", validForm(marker));
+		assertThat(posted.status()).as(posted.toString()).isEqualTo(302);
+		Browser.Page confirmation = browser.get(posted.location());
+
+		assertThat(confirmation.status()).isEqualTo(200);
+		assertThat(confirmation.body()).contains("CLUJ IT Cluster");
+		String link = confirmation.body()
+			.replaceAll("(?s).*id=\"status-link\" href=\"([^\"]+)\".*", "$1")
+			.replace("&amp;", "&");
+		assertThat(link).contains("/status?token=");
+		Browser.Page status = new Browser(this.port).get(link);
+		assertThat(status.status()).isEqualTo(200);
+		assertThat(status.body()).contains("SUBMITTED").contains("CLUJ IT Cluster");
+		assertThat(browser.get(posted.location()).status()).as("the link is shown once").isEqualTo(302);
+	}
+
+	@Test
+	void staffApproveAndRejectInTheConsole() {
+		UUID approved = submit();
+		UUID rejected = submit();
+		Browser staff = new Browser(this.port);
+		staff.logIn("staff", Api.STAFF_PASSWORD);
+
+		Browser.Page page = staff.get("/staff/applications/" + approved);
+		Browser.Page afterApproval = staff.submit(page, "/staff/applications/" + approved + "/approval",
+				Map.of("tier", "ASSOCIATE", "effectiveFrom", LocalDate.now().plusDays(14).toString(), "note", ""));
+		assertThat(afterApproval.status()).isEqualTo(302);
+		assertThat(afterApproval.location()).endsWith("/staff");
+		assertThat(staff.get("/staff").body()).contains("Approved CLUJ IT Cluster as Associate member");
+
+		page = staff.get("/staff/applications/" + rejected);
+		staff.submit(page, "/staff/applications/" + rejected + "/rejection", Map.of("reason", "Outside Europe"));
+
+		Api api = new Api(this.port).asStaff();
+		assertThat(api.get("/api/applications/" + approved).text("status")).isEqualTo("APPROVED");
+		assertThat(api.get("/api/applications/" + approved).json().path("decision").path("decidedBy").asString())
+			.isEqualTo("staff");
+		assertThat(api.get("/api/applications/" + rejected).text("status")).isEqualTo("REJECTED");
+
+		Browser.Page again = staff.submit(staff.get("/staff"), "/staff/applications/" + rejected + "/rejection",
+				Map.of("reason", "Twice"));
+		assertThat(staff.get(again.location()).body()).contains("already REJECTED");
+	}
+
+	private UUID submit() {
+		return UUID
+			.fromString(new Api(this.port).post("/api/applications", SampleApplications.clujItCluster()).text("id"));
+	}
+
+}
