@@ -44,7 +44,9 @@ class DirectoryApplicationIntegrationTests {
 		assertThat(staff.getForEntity("/actuator/metrics/membership.directory.consumer.lag", Map.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		String prometheus = staff.getForObject("/actuator/prometheus", String.class);
-		assertThat(prometheus).contains("membership_directory_consumer_lag");
+		assertThat(prometheus).contains("membership_directory_consumer_lag")
+			// the Kafka client's own meters, bound by Spring Boot
+			.contains("kafka_consumer_fetch_manager_records_lag_max");
 	}
 
 }

@@ -18,17 +18,20 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction per event:
  * <ol>
  * <li>an eventId already in {@code processed_event} is a duplicate: nothing changes;</li>
- * <li>the member row is locked; an event whose applicationVersion is not above the
- * version applied to the row is stale: nothing changes (both events carry the whole
- * snapshot, so the row is one field group with one version);</li>
- * <li>otherwise the snapshot is written and the status moves forward only (JOINING to
- * MEMBER, never back);</li>
+ * <li>the member row is locked; it has two field groups. The snapshot (organisation,
+ * tier, effectiveFrom), carried whole by both events, is versioned by
+ * {@code applied_version}: only an event with a higher applicationVersion replaces it.
+ * The status only moves forward (JOINING to MEMBER): a MembershipEffective always makes
+ * the member a MEMBER, even when a newer MemberApproved came first. An event that changes
+ * neither group is stale;</li>
  * <li>the eventId is recorded (its primary key guards against two deliveries
  * racing).</li>
  * </ol>
- * Two events of one application on different topics may be applied at the same moment by
- * two consumers: both may try to insert, the primary key fails one of them, and the error
- * handler retries it, when it finds the row.
+ * Both rules commute (the highest version wins, the status is a maximum), so the result
+ * does not depend on the order in which the two topics are read: a rebuild gives the same
+ * rows. Two events of one application on different topics may be applied at the same
+ * moment by two consumers: both may try to insert, the primary key fails one of them, and
+ * the error handler retries it, when it finds the row.
  */
 @Service
 class MemberProjection {
@@ -75,19 +78,32 @@ class MemberProjection {
 					""", change, change.status());
 			outcome = Outcome.APPLIED;
 		}
-		else if (change.applicationVersion() <= current.get().version()) {
-			outcome = Outcome.STALE;
-		}
 		else {
-			write("""
-					update member set name = :name, legal_name = :legalName, name_key = :nameKey,
-					    search_text = :searchText, country = :country, city = :city, website = :website,
-					    organisation_type = :type, member_count = :memberCount, description = :description,
-					    tier = :tier, effective_from = :effectiveFrom, status = :status,
-					    applied_version = :version, correlation_id = :correlationId
-					where application_id = :applicationId
-					""", change, change.status().atLeast(current.get().status()));
-			outcome = Outcome.APPLIED;
+			Applied applied = current.get();
+			boolean newerSnapshot = change.applicationVersion() > applied.version();
+			MemberStatus status = change.status().atLeast(applied.status());
+			if (newerSnapshot) {
+				write("""
+						update member set name = :name, legal_name = :legalName, name_key = :nameKey,
+						    search_text = :searchText, country = :country, city = :city, website = :website,
+						    organisation_type = :type, member_count = :memberCount, description = :description,
+						    tier = :tier, effective_from = :effectiveFrom, status = :status,
+						    applied_version = :version, correlation_id = :correlationId
+						where application_id = :applicationId
+						""", change, status);
+				outcome = Outcome.APPLIED;
+			}
+			else if (status != applied.status()) {
+				// an older event still carries a fact the row lacks: the membership took
+				// effect
+				this.jdbc.sql("update member set status = ? where application_id = ?")
+					.params(status.name(), applicationId)
+					.update();
+				outcome = Outcome.APPLIED;
+			}
+			else {
+				outcome = Outcome.STALE;
+			}
 		}
 		this.jdbc
 			.sql("""

@@ -9,7 +9,10 @@ enum Outcome {
 	/** The eventId had been processed before: nothing changed. */
 	DUPLICATE,
 
-	/** A newer (or equal) applicationVersion was already applied: nothing changed. */
+	/**
+	 * Nothing to change: the snapshot of a newer (or equal) applicationVersion is there,
+	 * and the status is already as far as this event would move it.
+	 */
 	STALE
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,7 +46,7 @@ public class ConsumerLag implements DisposableBean {
 
 	private Admin admin;
 
-	private Map<String, Long> cached = Map.of();
+	private Optional<Map<String, Long>> cached = Optional.empty();
 
 	private Instant cachedAt = Instant.MIN;
 
@@ -64,18 +65,26 @@ public class ConsumerLag implements DisposableBean {
 		return this.properties.getConsumer().getGroupId();
 	}
 
-	private synchronized double cachedLag(String topic) {
+	private double cachedLag(String topic) {
+		return recentLag().map((lag) -> lag.getOrDefault(topic, -1L)).orElse(-1L);
+	}
+
+	/**
+	 * Lag per consumed topic, at most a few seconds old; empty when the broker could not
+	 * be asked.
+	 */
+	public synchronized Optional<Map<String, Long>> recentLag() {
 		Instant now = this.clock.instant();
 		if (now.isAfter(this.cachedAt.plus(CACHE))) {
 			try {
-				this.cached = lagByTopic();
+				this.cached = Optional.of(lagByTopic());
 			}
 			catch (RuntimeException ex) {
-				this.cached = Map.of();
+				this.cached = Optional.empty();
 			}
 			this.cachedAt = now;
 		}
-		return this.cached.getOrDefault(topic, -1L);
+		return this.cached;
 	}
 
 	/** Lag per consumed topic, read now. */
@@ -84,10 +93,10 @@ public class ConsumerLag implements DisposableBean {
 			Admin admin = admin();
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId())
 				.partitionsToOffsetAndMetadata()
-				.get(10, TimeUnit.SECONDS);
+				.get(5, TimeUnit.SECONDS);
 			Map<TopicPartition, OffsetSpec> latest = partitions(admin).stream()
 				.collect(Collectors.toMap(Function.identity(), (tp) -> OffsetSpec.latest()));
-			Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+			Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
 			Map<String, Long> lag = new HashMap<>();
 			ends.forEach((partition, end) -> {
 				OffsetAndMetadata done = committed.get(partition);
@@ -118,7 +127,7 @@ public class ConsumerLag implements DisposableBean {
 	private List<TopicPartition> partitions(Admin admin) throws Exception {
 		return admin.describeTopics(TOPICS)
 			.allTopicNames()
-			.get(10, TimeUnit.SECONDS)
+			.get(5, TimeUnit.SECONDS)
 			.values()
 			.stream()
 			.flatMap((description) -> description.partitions()

@@ -2,6 +2,7 @@ package org.membership.directory.system;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -11,8 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The consumer side of the service's health ({@code /actuator/health/kafkaListeners}): UP
- * when every listener container runs, DOWN when one has stopped (the directory would
- * silently go stale), OUT_OF_SERVICE while a rebuild has them stopped on purpose.
+ * when every listener container runs and the group's lag can be read from the broker;
+ * DOWN when a container has stopped or the broker cannot be reached (the directory would
+ * silently go stale); OUT_OF_SERVICE while a rebuild has the containers stopped on
+ * purpose. Details: each container, and the lag per topic.
  */
 @Component("kafkaListeners")
 class ListenerContainersHealthIndicator implements HealthIndicator {
@@ -21,9 +24,12 @@ class ListenerContainersHealthIndicator implements HealthIndicator {
 
 	private final RebuildState rebuild;
 
-	ListenerContainersHealthIndicator(KafkaListenerEndpointRegistry registry, RebuildState rebuild) {
+	private final ConsumerLag lag;
+
+	ListenerContainersHealthIndicator(KafkaListenerEndpointRegistry registry, RebuildState rebuild, ConsumerLag lag) {
 		this.registry = registry;
 		this.rebuild = rebuild;
+		this.lag = lag;
 	}
 
 	@Override
@@ -38,9 +44,21 @@ class ListenerContainersHealthIndicator implements HealthIndicator {
 			containers.put(container.getListenerId(), detail);
 			allRunning &= container.isRunning();
 		}
-		Health.Builder health = allRunning ? Health.up()
-				: (this.rebuild.inProgress() ? Health.outOfService() : Health.down());
-		return health.withDetail("containers", containers).build();
+		// a running container does not mean a reachable broker: the lag needs the broker
+		Optional<Map<String, Long>> lag = this.lag.recentLag();
+		Health.Builder health;
+		if (this.rebuild.inProgress()) {
+			health = Health.outOfService();
+		}
+		else if (allRunning && lag.isPresent()) {
+			health = Health.up();
+		}
+		else {
+			health = Health.down();
+		}
+		return health.withDetail("containers", containers)
+			.withDetail("lag", lag.<Object>map((value) -> value).orElse("the broker cannot be reached"))
+			.build();
 	}
 
 }

@@ -88,7 +88,7 @@ class DeadLetterIntegrationTests {
 	}
 
 	@Test
-	void anInvalidEventIsDeadLetteredWithoutRetriesAndCounted() {
+	void anInvalidEventIsDeadLetteredAsNotRetryableAndCounted() {
 		UUID id = UUID.randomUUID();
 		double before = counter(DirectoryMetrics.DEAD_LETTERED, Topics.MEMBERSHIP_EFFECTIVE);
 		TestEvents.effective(TestEvents

@@ -153,6 +153,25 @@ class MemberProjectionIntegrationTests {
 		assertThat(this.http.getForObject("/api/members/" + id, Map.class)).containsEntry("memberCount", 120);
 	}
 
+	@Test
+	void aLateEffectiveEventStillListsTheMemberWhenANewerApprovalCameFirst() {
+		UUID id = UUID.randomUUID();
+		String name = TestEvents.uniqueName("Newer Approval First");
+		MemberApproved newer = TestEvents.approval(id, 4, TestEvents.organisation(name).setMemberCount(120).build())
+			.build();
+		MembershipEffective older = TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build();
+		TestEvents.approved(newer);
+		await().atMost(WAIT).until(() -> outcome(newer.getEventId()), "APPLIED"::equals);
+		assertThat(status(id)).isEqualTo("JOINING");
+
+		TestEvents.effective(older);
+
+		// the snapshot stays at version 4, the status takes the older event's fact
+		await().atMost(WAIT).until(() -> outcome(older.getEventId()), "APPLIED"::equals);
+		assertThat(status(id)).isEqualTo("MEMBER");
+		assertThat(this.http.getForObject("/api/members/" + id, Map.class)).containsEntry("memberCount", 120);
+	}
+
 	private String status(UUID id) {
 		return this.jdbc.sql("select status from member where application_id = ?")
 			.param(id.toString())
