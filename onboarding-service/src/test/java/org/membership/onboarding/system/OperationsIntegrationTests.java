@@ -1,0 +1,82 @@
+package org.membership.onboarding.system;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.membership.onboarding.support.Api;
+import org.membership.onboarding.support.OnboardingIntegrationTest;
+import org.membership.onboarding.support.SampleApplications;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What operations see: health with database and Kafka, counters and the outbox gauge. */
+@OnboardingIntegrationTest
+class OperationsIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void healthReportsTheDatabaseAndKafka() {
+		JsonNode health = new Api(this.port).get("/actuator/health").json();
+
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void theCountersFollowSubmissionsAndDecisions() {
+		Api staff = new Api(this.port).asStaff();
+		double submitted = counter(staff, "onboarding.applications.submitted");
+		double approved = counter(staff, "onboarding.applications.approved");
+		double rejected = counter(staff, "onboarding.applications.rejected");
+		double effective = counter(staff, "onboarding.applications.effective");
+
+		UUID first = submit();
+		UUID second = submit();
+		staff.post("/api/applications/" + first + "/approval",
+				Map.of("tier", "FULL", "effectiveFrom", LocalDate.of(2023, 1, 1).toString()));
+		staff.post("/api/applications/" + second + "/rejection", Map.of("reason", "Counted"));
+
+		assertThat(counter(staff, "onboarding.applications.submitted")).isGreaterThanOrEqualTo(submitted + 2);
+		assertThat(counter(staff, "onboarding.applications.approved")).isGreaterThanOrEqualTo(approved + 1);
+		assertThat(counter(staff, "onboarding.applications.rejected")).isGreaterThanOrEqualTo(rejected + 1);
+		assertThat(counter(staff, "onboarding.applications.effective")).isGreaterThanOrEqualTo(effective + 1);
+	}
+
+	@Test
+	void theOutboxGaugeShowsWhatWaitsAndEmptiesWhenKafkaAcknowledged() {
+		submit();
+
+		await().untilAsserted(
+				() -> assertThat(counter(new Api(this.port).asStaff(), "onboarding.outbox.waiting")).isZero());
+	}
+
+	@Test
+	void metricsAreForStaffOnly() {
+		assertThat(new Api(this.port).get("/actuator/metrics/onboarding.outbox.waiting").status()).isEqualTo(401);
+		assertThat(new Api(this.port).as("viewer", "viewer-password")
+			.get("/actuator/metrics/onboarding.outbox.waiting")
+			.status()).isEqualTo(403);
+	}
+
+	private UUID submit() {
+		return UUID
+			.fromString(new Api(this.port).post("/api/applications", SampleApplications.clujItCluster()).text("id"));
+	}
+
+	private static double counter(Api staff, String name) {
+		Api.Response response = staff.get("/actuator/metrics/" + name);
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response.json().path("measurements").get(0).path("value").asDouble();
+	}
+
+}
