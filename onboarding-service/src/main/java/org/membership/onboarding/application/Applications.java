@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -86,7 +87,7 @@ public class Applications {
 			return this.transactions.execute((status) -> create(application, correlationId,
 					new IdempotencyKey(idempotencyKey, keyHash, requestHash)));
 		}
-		catch (DataIntegrityViolationException ex) {
+		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
 			// the same key arrived twice at once: the other request committed first
 			return replay(keyHash, requestHash, idempotencyKey).orElseThrow(() -> ex);
 		}

@@ -15,6 +15,8 @@ import org.membership.onboarding.application.ApplicationAlreadyDecidedException;
 import org.membership.onboarding.application.ApplicationNotFoundException;
 import org.membership.onboarding.application.IdempotencyKeyReusedException;
 
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -115,6 +117,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setTitle("Already decided");
 		problem.setProperty("id", ex.getId());
 		problem.setProperty("currentStatus", ex.getStatus());
+		return problem;
+	}
+
+	@ExceptionHandler({ ConcurrencyFailureException.class, DuplicateKeyException.class })
+	ProblemDetail concurrentChange(RuntimeException ex) {
+		// a lock timeout or the history's one-entry-per-version guard: another change won
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"The application was changed at the same time by another request; reload it and try again.");
+		problem.setTitle("Concurrent change");
 		return problem;
 	}
 
