@@ -5,6 +5,7 @@ import org.membership.notification.support.NotificationIntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +32,19 @@ class NotificationApplicationIntegrationTests {
 				.getForObject("/actuator/metrics/" + metric, String.class)).contains("\"name\":\"" + metric + "\"");
 		}
 		assertThat(this.http.getForEntity("/actuator/metrics", String.class).getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void errorsAreProblemDetails() {
+		ResponseEntity<String> anonymous = this.http.getForEntity("/api/notifications?status=FAILED", String.class);
+		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+		assertThat(anonymous.getHeaders().getContentType()).hasToString("application/problem+json;charset=UTF-8");
+		assertThat(anonymous.getBody()).contains("\"status\":401");
+
+		ResponseEntity<String> badStatus = this.http.withBasicAuth("staff", NotificationIntegrationTest.STAFF_PASSWORD)
+			.getForEntity("/api/notifications?status=LOST", String.class);
+		assertThat(badStatus.getStatusCode().value()).isEqualTo(400);
+		assertThat(badStatus.getHeaders().getContentType()).hasToString("application/problem+json");
 	}
 
 }

@@ -1,12 +1,17 @@
 package org.membership.notification.system;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -35,7 +40,10 @@ class SecurityConfiguration {
 			.hasRole("STAFF")
 			.anyRequest()
 			.denyAll())
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(SecurityConfiguration::unauthorized))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+				.accessDeniedHandler((request, response, denied) -> problem(response, HttpStatus.FORBIDDEN,
+						"Only staff may do this", request.getRequestURI())))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// no browser form posts here: every write is a staff API call with Basic
 			// credentials
@@ -63,6 +71,25 @@ class SecurityConfiguration {
 				.build());
 		}
 		return new InMemoryUserDetailsManager(users);
+	}
+
+	private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		response.setHeader("WWW-Authenticate", "Basic realm=\"notification-service\"");
+		problem(response, HttpStatus.UNAUTHORIZED, "Staff credentials (HTTP Basic) are needed",
+				request.getRequestURI());
+	}
+
+	// RFC 9457, like every other error of the service
+	private static void problem(HttpServletResponse response, HttpStatus status, String detail, String instance)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+					+ status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\""
+					+ instance.replaceAll("[\"\\\\\\p{Cntrl}]", "") + "\"}");
 	}
 
 	private static boolean hasText(String value) {
