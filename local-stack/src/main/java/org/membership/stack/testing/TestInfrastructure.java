@@ -43,22 +43,48 @@ public final class TestInfrastructure {
 	}
 
 	private static TestInfrastructure start() {
+		// A free port is chosen, released, then bound by the child: another process may
+		// take it
+		// in between (test JVMs of other builds on the same machine). Fresh ports cure
+		// that.
+		RuntimeException failure = null;
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			try {
+				return startOnce();
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+				System.err.println("Test infrastructure: attempt " + attempt + " failed: " + ex.getMessage());
+			}
+		}
+		throw failure;
+	}
+
+	private static TestInfrastructure startOnce() {
+		Path directory;
 		try {
-			Path directory = Files.createTempDirectory("membership-test-infrastructure");
-			SchemaRegistry registry = new SchemaRegistry(
-					SchemaRegistry.Settings.forTests(directory.resolve("registry")))
-				.launch();
+			directory = Files.createTempDirectory("membership-test-infrastructure");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		SchemaRegistry registry = new SchemaRegistry(SchemaRegistry.Settings.forTests(directory.resolve("registry")));
+		KafkaBroker broker = new KafkaBroker(KafkaBroker.Settings.forTests(directory.resolve("kafka")));
+		TestInfrastructure infrastructure = new TestInfrastructure(directory, broker, registry);
+		try {
+			registry.launch();
 			// the broker starts while the registry boots in its own JVM
-			KafkaBroker broker = new KafkaBroker(KafkaBroker.Settings.forTests(directory.resolve("kafka")));
 			CompletableFuture<KafkaBroker> started = CompletableFuture.supplyAsync(broker::start);
 			registry.awaitReady();
 			started.join();
 			TopicSetup.createTopics(broker.bootstrapServers(), broker.settings().defaultPartitions());
 			new SchemaRegistrar(registry.confluentCompatibleUrl()).registerContract();
-			return new TestInfrastructure(directory, broker, registry);
+			return infrastructure;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		catch (RuntimeException ex) {
+			infrastructure.stop();
+			throw (ex instanceof java.util.concurrent.CompletionException
+					&& ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
 	}
 

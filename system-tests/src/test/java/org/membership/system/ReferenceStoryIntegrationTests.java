@@ -1,0 +1,217 @@
+package org.membership.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.membership.events.EventTopic;
+import org.membership.events.Topics;
+import org.membership.stack.KafkaBroker;
+import org.membership.stack.LocalStack;
+import org.membership.stack.Ports;
+import org.membership.stack.SchemaRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The reference story, end to end, through public interfaces only (HTTP, SMTP, Kafka
+ * through the registry): CLUJ IT Cluster applies, is acknowledged, is approved as a Full
+ * Member from 1 January 2023, appears in the directory, and is welcomed in the feed and
+ * by mail. Every service runs from its jar in its own JVM, as {@code ./run-local} runs
+ * them.
+ */
+class ReferenceStoryIntegrationTests {
+
+	private static final String STAFF_PASSWORD = "e2e-" + Long.toHexString(System.nanoTime());
+
+	private static final String CONTACT = "andrei.kelemen@example.org";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static Path data;
+
+	private static LocalStack stack;
+
+	private static LocalStack.Service onboarding;
+
+	private static LocalStack.Service directory;
+
+	private static LocalStack.Service notification;
+
+	@BeforeAll
+	static void startTheWholeSystem() throws Exception {
+		data = Files.createTempDirectory("membership-e2e");
+		onboarding = new LocalStack.Service("onboarding-service", Ports.free());
+		directory = new LocalStack.Service("directory-service", Ports.free());
+		notification = new LocalStack.Service("notification-service", Ports.free());
+		Path root = Path.of(System.getProperty("membership.repository.root", "..")).toAbsolutePath().normalize();
+		for (LocalStack.Service service : List.of(onboarding, directory, notification)) {
+			assertThat(root.resolve(service.name()).resolve("target").resolve(service.name() + ".jar"))
+				.as("the reactor packages every service before these tests")
+				.isRegularFile();
+		}
+		stack = new LocalStack(new LocalStack.Config(root, data,
+				new KafkaBroker.Settings(Ports.free(), Ports.free(), data.resolve("kafka"), 3,
+						System.getProperty("java.class.path")),
+				new SchemaRegistry.Settings(Ports.free(), Ports.free(), data.resolve("registry"), false), Ports.free(),
+				Ports.free(), List.of(onboarding, directory, notification), STAFF_PASSWORD));
+		stack.start();
+	}
+
+	@AfterAll
+	static void stopIt() {
+		if (stack != null) {
+			stack.stop();
+		}
+	}
+
+	@Test
+	void clujItClusterJoinsDigitalSmeAsAFullMember() throws Exception {
+		HttpResponse<String> submitted = post(onboarding, "/api/applications", """
+				{
+				  "organisation": {
+				    "name": "CLUJ IT Cluster",
+				    "legalName": "Asociația CLUJ IT",
+				    "country": "RO",
+				    "city": "Cluj-Napoca",
+				    "website": "https://www.clujit.ro",
+				    "type": "CLUSTER",
+				    "foundedOn": "2012-10-01",
+				    "memberCount": 90,
+				    "description": "Innovative cluster of IT companies, universities and research institutes."
+				  },
+				  "requestedTier": "FULL",
+				  "contact": { "name": "Andrei Kelemen", "role": "CEO", "email": "%s" }
+				}""".formatted(CONTACT), false);
+		assertThat(submitted.statusCode()).isEqualTo(201);
+		JsonNode application = JSON.readTree(submitted.body());
+		String id = application.get("id").asString();
+		assertThat(application.get("status").asString()).isEqualTo("SUBMITTED");
+
+		// the acknowledgement reaches the applicant's inbox
+		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(mailsTo(CONTACT)).isNotEmpty());
+
+		// the private status link shows the application to whoever holds it
+		HttpResponse<String> status = get(onboarding, application.get("statusUrl").asString());
+		assertThat(status.statusCode()).isEqualTo(200);
+		assertThat(status.body()).contains("SUBMITTED");
+
+		HttpResponse<String> approved = post(onboarding, "/api/applications/" + id + "/approval",
+				"{\"tier\": \"FULL\", \"effectiveFrom\": \"2023-01-01\"}", true);
+		assertThat(approved.statusCode()).isEqualTo(200);
+
+		// effective from a past date: at once, so the directory lists it
+		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+			JsonNode members = JSON.readTree(get(directory, "/api/members?q=cluj").body());
+			assertThat(members.get("content").valueStream().map((member) -> member.get("id").asString())).contains(id);
+			JsonNode member = JSON.readTree(get(directory, "/api/members/" + id).body());
+			assertThat(member.get("name").asString()).isEqualTo("CLUJ IT Cluster");
+			assertThat(member.get("country").asString()).isEqualTo("RO");
+			assertThat(member.get("tier").asString()).isEqualTo("FULL");
+			assertThat(member.get("memberSince").asString()).isEqualTo("2023-01-01");
+		});
+
+		// the welcome announcement is in the feed, and its mail went out
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(get(notification, "/announcements.atom").body())
+				.contains("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member"));
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(mailsTo(CONTACT)).hasSizeGreaterThanOrEqualTo(3));
+	}
+
+	@Test
+	void aDownstreamSystemReadsAllFiveTopicsThroughTheConfluentCompatibleRegistry() throws Exception {
+		String accepted = submit("Downstream Readers Association", "downstream-1@example.org");
+		assertThat(post(onboarding, "/api/applications/" + accepted + "/approval",
+				"{\"tier\": \"ASSOCIATE\", \"effectiveFrom\": \"2024-06-01\"}", true)
+			.statusCode()).isEqualTo(200);
+		String rejected = submit("Not Really An Organisation", "downstream-2@example.org");
+		assertThat(post(onboarding, "/api/applications/" + rejected + "/rejection",
+				"{\"reason\": \"Not an organisation based in Europe\"}", true)
+			.statusCode()).isEqualTo(200);
+
+		List<DownstreamConsumer.Event> seen = new ArrayList<>();
+		try (DownstreamConsumer consumer = new DownstreamConsumer(stack.broker().bootstrapServers(),
+				stack.registry().confluentCompatibleUrl(), Topics.ALL.stream().map(EventTopic::name).toList())) {
+			await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+				seen.addAll(consumer.poll());
+				assertThat(seen).filteredOn((event) -> accepted.equals(event.field("applicationId")))
+					.extracting(DownstreamConsumer.Event::type)
+					.contains("ApplicationReceived", "MemberApproved", "MembershipEffective", "AnnouncementPublished");
+				assertThat(seen).filteredOn((event) -> rejected.equals(event.field("applicationId")))
+					.extracting(DownstreamConsumer.Event::type)
+					.contains("ApplicationReceived", "ApplicationRejected");
+			});
+		}
+		assertThat(seen)
+			.allSatisfy((event) -> assertThat(event.topic()).isIn(Topics.ALL.stream().map(EventTopic::name).toList()));
+		assertThat(seen).filteredOn((event) -> rejected.equals(event.field("applicationId")))
+			.filteredOn((event) -> event.type().equals("ApplicationRejected"))
+			.allSatisfy((event) -> {
+				assertThat(event.key()).isEqualTo(rejected);
+				assertThat(event.field("reason")).isEqualTo("Not an organisation based in Europe");
+			});
+	}
+
+	private static String submit(String name, String email) throws Exception {
+		HttpResponse<String> response = post(onboarding, "/api/applications", """
+				{
+				  "organisation": { "name": "%s", "country": "BE", "city": "Brussels", "type": "ASSOCIATION" },
+				  "requestedTier": "ASSOCIATE",
+				  "contact": { "name": "Ada Peeters", "email": "%s" }
+				}""".formatted(name, email), false);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return JSON.readTree(response.body()).get("id").asString();
+	}
+
+	private static List<Path> mailsTo(String address) throws Exception {
+		Path mails = stack.mail().mailDirectory();
+		if (!Files.isDirectory(mails)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(mails)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith("-" + address + ".eml")).toList();
+		}
+	}
+
+	private static HttpResponse<String> get(LocalStack.Service service, String path) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(uri(service, path)).header("Accept", "*/*").build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static HttpResponse<String> post(LocalStack.Service service, String path, String json, boolean asStaff)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+		if (asStaff) {
+			request.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString(("staff:" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static URI uri(LocalStack.Service service, String path) {
+		return URI.create("http://" + Ports.LOOPBACK + ":" + service.port() + path);
+	}
+
+}
