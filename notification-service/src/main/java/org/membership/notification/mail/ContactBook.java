@@ -18,11 +18,11 @@ public class ContactBook {
 
 	private final JdbcClient jdbc;
 
-	private final NotificationRepository notifications;
+	private final WaitingMails waitingMails;
 
-	ContactBook(JdbcClient jdbc, NotificationRepository notifications) {
+	ContactBook(JdbcClient jdbc, WaitingMails waitingMails) {
 		this.jdbc = jdbc;
-		this.notifications = notifications;
+		this.waitingMails = waitingMails;
 	}
 
 	/**
@@ -40,7 +40,7 @@ public class ContactBook {
 			.param("email", contact.email())
 			.param("organisationName", contact.organisationName())
 			.update();
-		find(applicationId).ifPresent((known) -> this.notifications.assignRecipient(applicationId, known.email()));
+		this.waitingMails.release();
 	}
 
 	public Optional<Contact> find(UUID applicationId) {

@@ -1,10 +1,13 @@
 package org.membership.notification.mail;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.membership.notification.system.AssociationProperties;
 import org.thymeleaf.TemplateEngine;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -26,6 +29,8 @@ class MailComposer {
 
 	private final AssociationProperties association;
 
+	private final JsonMapper json = JsonMapper.builder().build();
+
 	MailComposer(AssociationProperties association) {
 		this.association = association;
 	}
@@ -37,6 +42,18 @@ class MailComposer {
 		String subject = this.text.process(kind.template() + ".subject", context).strip();
 		return new ComposedMail(subject, this.text.process(kind.template(), context),
 				this.html.process(kind.template(), context));
+	}
+
+	/** The template variables as stored with a notification (every value as text). */
+	String toJson(Map<String, Object> model) {
+		Map<String, String> values = new HashMap<>();
+		model.forEach((name, value) -> values.put(name, (value != null) ? value.toString() : null));
+		return this.json.writeValueAsString(values);
+	}
+
+	Map<String, Object> fromJson(String model) {
+		return (model != null) ? new HashMap<>(this.json.readValue(model, new TypeReference<Map<String, Object>>() {
+		})) : new HashMap<>();
 	}
 
 	private static TemplateEngine engine(TemplateMode mode, String suffix) {

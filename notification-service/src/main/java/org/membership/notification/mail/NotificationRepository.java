@@ -31,11 +31,12 @@ class NotificationRepository {
 	 * retries, finding the row.
 	 * @return whether a row was inserted
 	 */
-	boolean insertIfAbsent(UUID id, NotificationRequest request, String recipient, ComposedMail mail, Instant now) {
+	boolean insertIfAbsent(UUID id, NotificationRequest request, String recipient, ComposedMail mail, String model,
+			Instant now) {
 		return this.jdbc.sql("""
 				INSERT INTO notification (id, event_id, kind, recipient, application_id, subject, text_body,
-				    html_body, status, attempts, next_attempt_at, created_at)
-				SELECT :id, :eventId, :kind, :recipient, :applicationId, :subject, :text, :html, 'PENDING', 0,
+				    html_body, model, status, attempts, next_attempt_at, created_at)
+				SELECT :id, :eventId, :kind, :recipient, :applicationId, :subject, :text, :html, :model, 'PENDING', 0,
 				    :now, :now
 				WHERE NOT EXISTS (SELECT 1 FROM notification WHERE event_id = :eventId AND kind = :kind)
 				""")
@@ -47,31 +48,37 @@ class NotificationRepository {
 			.param("subject", mail.subject())
 			.param("text", mail.text())
 			.param("html", mail.html())
+			.param("model", model)
 			.param("now", utc(now))
 			.update() == 1;
 	}
 
-	/** Gives the waiting notifications of an application their recipient. */
-	int assignRecipient(UUID applicationId, String recipient) {
-		return this.jdbc.sql(
-				"UPDATE notification SET recipient = :recipient WHERE application_id = :applicationId AND recipient = ''")
-			.param("recipient", recipient)
-			.param("applicationId", applicationId)
-			.update();
+	/** The waiting notifications (no recipient yet) whose contact is now known. */
+	List<Waiting> findWaitingWithKnownContact() {
+		return this.jdbc.sql("""
+				SELECT n.id, n.kind, n.model, c.name, c.email, c.organisation_name
+				FROM notification n JOIN contact c ON c.application_id = n.application_id
+				WHERE n.recipient = '' AND n.status = 'PENDING'
+				""")
+			.query((rs, row) -> new Waiting(rs.getObject("id", UUID.class),
+					NotificationKind.valueOf(rs.getString("kind")), rs.getString("model"),
+					new ContactBook.Contact(rs.getString("name"), rs.getString("email"),
+							rs.getString("organisation_name"))))
+			.list();
 	}
 
-	/**
-	 * Gives every waiting notification whose contact is now known its recipient. Closes
-	 * the race in which a decision's row commits just after the contact's transaction
-	 * updated the waiting rows it could see.
-	 */
-	int assignKnownRecipients() {
+	/** Addresses a waiting notification, with its mail written again for the contact. */
+	boolean release(UUID id, String recipient, ComposedMail mail) {
 		return this.jdbc.sql("""
-				UPDATE notification SET recipient =
-				    (SELECT c.email FROM contact c WHERE c.application_id = notification.application_id)
-				WHERE recipient = '' AND status = 'PENDING'
-				    AND EXISTS (SELECT 1 FROM contact c WHERE c.application_id = notification.application_id)
-				""").update();
+				UPDATE notification SET recipient = :recipient, subject = :subject, text_body = :text, html_body = :html
+				WHERE id = :id AND recipient = ''
+				""")
+			.param("id", id)
+			.param("recipient", recipient)
+			.param("subject", mail.subject())
+			.param("text", mail.text())
+			.param("html", mail.html())
+			.update() == 1;
 	}
 
 	/** Ids of PENDING notifications due at {@code now} whose recipient is known. */
@@ -180,6 +187,18 @@ class NotificationRepository {
 
 	private static String truncate(String error) {
 		return (error == null || error.length() <= 2000) ? error : error.substring(0, 2000);
+	}
+
+	/**
+	 * A notification waiting for its contact.
+	 *
+	 * @param id the notification
+	 * @param kind which mail
+	 * @param model its template variables (JSON)
+	 * @param contact the contact now known
+	 */
+	record Waiting(UUID id, NotificationKind kind, String model, ContactBook.Contact contact) {
+
 	}
 
 	/** What the sender needs of a claimed notification. */

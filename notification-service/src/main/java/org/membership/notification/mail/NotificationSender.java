@@ -34,6 +34,8 @@ class NotificationSender {
 
 	private final JavaMailSender mailSender;
 
+	private final WaitingMails waitingMails;
+
 	private final NotificationProperties properties;
 
 	private final Clock clock;
@@ -42,10 +44,11 @@ class NotificationSender {
 
 	private final Counter failed;
 
-	NotificationSender(NotificationRepository repository, JavaMailSender mailSender, NotificationProperties properties,
-			Clock clock, MeterRegistry meters) {
+	NotificationSender(NotificationRepository repository, JavaMailSender mailSender, WaitingMails waitingMails,
+			NotificationProperties properties, Clock clock, MeterRegistry meters) {
 		this.repository = repository;
 		this.mailSender = mailSender;
+		this.waitingMails = waitingMails;
 		this.properties = properties;
 		this.clock = clock;
 		this.sent = Counter.builder("membership.notifications.sent")
@@ -63,7 +66,7 @@ class NotificationSender {
 
 	@Scheduled(fixedDelayString = "${membership.notification.poll-interval}")
 	void sendDue() {
-		this.repository.assignKnownRecipients();
+		this.waitingMails.release();
 		Instant now = this.clock.instant();
 		for (UUID id : this.repository.findDue(now, this.properties.batchSize())) {
 			if (this.repository.claim(id, now, now.plus(this.properties.lease()))) {

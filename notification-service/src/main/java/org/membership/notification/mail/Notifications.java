@@ -58,7 +58,7 @@ public class Notifications {
 		model.putIfAbsent("contactName", null);
 		model.putIfAbsent("organisationName", null);
 		boolean inserted = this.repository.insertIfAbsent(UUID.randomUUID(), request, recipient,
-				this.composer.compose(request.kind(), model), this.clock.instant());
+				this.composer.compose(request.kind(), model), this.composer.toJson(model), this.clock.instant());
 		if (inserted && recipient.isEmpty()) {
 			logger.warn("{} for application {} (event {}) waits: the contact is not known yet", request.kind(),
 					request.applicationId(), request.eventId());

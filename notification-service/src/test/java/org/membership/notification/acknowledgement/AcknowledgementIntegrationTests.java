@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.membership.events.ApplicationReceived;
 import org.membership.events.Topics;
+import org.membership.notification.mail.NotificationKind;
+import org.membership.notification.mail.Notifications;
 import org.membership.notification.support.Mails;
 import org.membership.notification.support.NotificationIntegrationTest;
 import org.membership.notification.support.TestEvents;
@@ -24,6 +26,9 @@ class AcknowledgementIntegrationTests {
 
 	@Autowired
 	private KafkaTemplate<Object, Object> kafka;
+
+	@Autowired
+	private Notifications notifications;
 
 	@Test
 	void applicationReceivedIsAcknowledgedToTheContact() throws Exception {
@@ -104,12 +109,22 @@ class AcknowledgementIntegrationTests {
 
 		// topics are not ordered with each other: the approval may be consumed first
 		send(Topics.MEMBER_APPROVED, applicationId, TestEvents.approved(applicationId, "CLUJ IT Cluster"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.notifications.findByApplication(applicationId)
+				.stream()
+				.anyMatch((n) -> n.kind() == NotificationKind.APPROVAL && n.recipient().isEmpty()));
 		send(Topics.APPLICATION_RECEIVED, applicationId,
 				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
-		assertThat(this.smtp.messagesTo(contact)).extracting((message) -> Mails.of(message).subject())
-			.contains("DIGITAL SME: CLUJ IT Cluster is approved as a Full Member");
+		Mails approval = this.smtp.messagesTo(contact)
+			.stream()
+			.map(Mails::of)
+			.filter((mail) -> mail.subject().equals("DIGITAL SME: CLUJ IT Cluster is approved as a Full Member"))
+			.findFirst()
+			.orElseThrow();
+		// written again once the contact was known
+		assertThat(approval.text()).startsWith("Dear Andrei Kelemen,");
 	}
 
 	private Mails awaitOneMail(String recipient) {

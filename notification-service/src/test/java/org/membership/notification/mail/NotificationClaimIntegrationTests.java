@@ -26,10 +26,10 @@ class NotificationClaimIntegrationTests {
 		NotificationRequest request = new NotificationRequest(UUID.randomUUID(), UUID.randomUUID(),
 				NotificationKind.ACKNOWLEDGEMENT, "claims@example.org", Map.of());
 		assertThat(this.repository.insertIfAbsent(id, request, "claims@example.org",
-				new ComposedMail("subject", "text", "<p>html</p>"), now))
+				new ComposedMail("subject", "text", "<p>html</p>"), "{}", now))
 			.isTrue();
 		assertThat(this.repository.insertIfAbsent(UUID.randomUUID(), request, "claims@example.org",
-				new ComposedMail("subject", "text", "<p>html</p>"), now))
+				new ComposedMail("subject", "text", "<p>html</p>"), "{}", now))
 			.as("the same event and kind again")
 			.isFalse();
 
