@@ -37,6 +37,12 @@ public final class LocalStack {
 	public record Service(String name, int port) {
 	}
 
+	/** The pages a person opens, per service: label and path. */
+	private static final Map<String, List<Map.Entry<String, String>>> PAGES = Map.of("onboarding-service",
+			List.of(Map.entry("Application form", "/"), Map.entry("Staff console", "/staff")), "directory-service",
+			List.of(Map.entry("Member directory", "/members")), "notification-service",
+			List.of(Map.entry("Announcements", "/announcements"), Map.entry("Atom feed", "/announcements.atom")));
+
 	/** The services of DESIGN.md with their local ports. */
 	public static final List<Service> SERVICES = List.of(new Service("onboarding-service", 8081),
 			new Service("directory-service", 8082), new Service("notification-service", 8083));
@@ -235,7 +241,12 @@ public final class LocalStack {
 		banner.append(String.format("  Mails sent           %s  (SMTP %s:%d, IMAP %s:%d, any login)%n",
 				this.mail.mailDirectory(), Ports.LOOPBACK, this.mail.smtpPort(), Ports.LOOPBACK, this.mail.imapPort()));
 		for (Service service : servicesToStart()) {
-			banner.append(String.format("  %-20s http://%s:%d/%n", service.name(), Ports.LOOPBACK, service.port()));
+			banner.append(String.format("  %-20s http://%s:%d/ (health: /actuator/health)%n", service.name(),
+					Ports.LOOPBACK, service.port()));
+			for (Map.Entry<String, String> page : PAGES.getOrDefault(service.name(), List.of())) {
+				banner.append(String.format("    %-18s http://%s:%d%s%n", page.getKey(), Ports.LOOPBACK, service.port(),
+						page.getValue()));
+			}
 		}
 		if (servicesToStart().isEmpty()) {
 			banner.append("  (no service jar built yet: run ./mvnw -DskipTests package)\n");

@@ -38,7 +38,8 @@ class LocalStackIntegrationTests {
 			SchemaRegistrar registrar = new SchemaRegistrar(first.registry().confluentCompatibleUrl());
 			assertThat(registrar.subjects()).containsAll(Topics.ALL.stream().map(EventTopic::valueSubject).toList());
 			schemaIds = registrar.registerContract();
-			assertThat(first.banner()).contains(first.broker().bootstrapServers(), first.registry().baseUrl());
+			assertThat(first.banner()).contains(first.broker().bootstrapServers(), first.registry().baseUrl(),
+					first.mail().mailDirectory().toString(), "staff / secret");
 
 			GreenMailUtil.sendTextEmail("andrei.kelemen@example.org", "onboarding@example.org", "Welcome", "Hello",
 					new ServerSetup(first.mail().smtpPort(), Ports.LOOPBACK, "smtp"));

@@ -84,6 +84,13 @@ class ReferenceStoryIntegrationTests {
 	}
 
 	@Test
+	void theBannerNamesEveryPageAPersonOpens() {
+		assertThat(stack.banner()).contains("http://127.0.0.1:" + onboarding.port() + "/staff",
+				"http://127.0.0.1:" + directory.port() + "/members",
+				"http://127.0.0.1:" + notification.port() + "/announcements.atom", "staff / " + STAFF_PASSWORD);
+	}
+
+	@Test
 	void clujItClusterJoinsDigitalSmeAsAFullMember() throws Exception {
 		HttpResponse<String> submitted = post(onboarding, "/api/applications", """
 				{
