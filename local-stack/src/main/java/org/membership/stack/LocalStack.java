@@ -143,7 +143,7 @@ public final class LocalStack {
 		var subjects = new SchemaRegistrar(this.registry.confluentCompatibleUrl()).registerContract();
 		log("Schemas registered (" + SchemaRegistrar.COMPATIBILITY + "): " + subjects);
 		for (Service service : servicesToStart()) {
-			this.services.add(startService(service));
+			this.services.add(startService(service, List.of()));
 		}
 		for (int i = 0; i < this.services.size(); i++) {
 			awaitHealthy(this.services.get(i), servicesToStart().get(i));
@@ -180,7 +180,25 @@ public final class LocalStack {
 		return this.config.root().resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
 	}
 
-	private ChildJvm startService(Service service) {
+	/**
+	 * Stops a running service and starts it again with extra arguments, waiting until it
+	 * is ready: a restart after downtime, or with other settings.
+	 * @param name the service, e.g. {@code onboarding-service}
+	 * @param extraArguments Spring Boot arguments such as {@code --some.property=value}
+	 */
+	public synchronized void restartService(String name, List<String> extraArguments) {
+		List<Service> started = servicesToStart();
+		int index = started.stream().map(Service::name).toList().indexOf(name);
+		if (index < 0 || index >= this.services.size()) {
+			throw new StackException(name + " is not running in this stack");
+		}
+		this.services.get(index).stop(Duration.ofSeconds(30));
+		log("Restarting " + name + " " + extraArguments + " ...");
+		this.services.set(index, startService(started.get(index), extraArguments));
+		awaitHealthy(this.services.get(index), started.get(index));
+	}
+
+	private ChildJvm startService(Service service, List<String> extraArguments) {
 		Path data = this.config.dataDirectory().resolve(service.name());
 		try {
 			Files.createDirectories(data);
@@ -191,11 +209,12 @@ public final class LocalStack {
 		log("Starting " + service.name() + " on port " + service.port() + " ...");
 		List<String> options = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
 				"-D" + AvroClasses.SERIALIZABLE_PACKAGES + "=" + AvroClasses.class.getPackageName());
-		List<String> arguments = List.of("--server.port=" + service.port(),
+		List<String> arguments = new ArrayList<>(List.of("--server.port=" + service.port(),
 				"--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
 				"--spring.kafka.properties.apicurio.registry.url=" + this.registry.apiUrl(),
 				"--spring.mail.host=" + Ports.LOOPBACK, "--spring.mail.port=" + this.mail.smtpPort(),
-				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db"));
+				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db")));
+		arguments.addAll(extraArguments);
 		return ChildJvm.start(service.name(), options, jar(service).toString(),
 				"org.springframework.boot.loader.launch.JarLauncher", arguments,
 				Map.of("STAFF_PASSWORD", this.staffPassword), this.config.root(),

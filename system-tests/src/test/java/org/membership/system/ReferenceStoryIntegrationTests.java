@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -142,6 +144,33 @@ class ReferenceStoryIntegrationTests {
 				.contains("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member"));
 		await().atMost(Duration.ofMinutes(2))
 			.untilAsserted(() -> assertThat(mailsTo(CONTACT)).hasSizeGreaterThanOrEqualTo(3));
+	}
+
+	@Test
+	void aMemberApprovedForAFutureDateIsListedOnlyOnceThatDayHasCome() throws Exception {
+		LocalDate effectiveFrom = LocalDate.now(ZoneId.of("Europe/Brussels")).plusDays(10);
+		String id = submit("Future Members Cluster", "future@example.org");
+		HttpResponse<String> approved = post(onboarding, "/api/applications/" + id + "/approval",
+				"{\"tier\": \"FULL\", \"effectiveFrom\": \"" + effectiveFrom + "\"}", true);
+		assertThat(approved.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(approved.body()).get("status").asString()).isEqualTo("APPROVED");
+
+		// the directory knows it is joining, and does not list it
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(JSON.readTree(get(directory, "/api/members/joining?size=100").body())
+				.get("content")
+				.valueStream()
+				.map((member) -> member.get("id").asString())).contains(id));
+		assertThat(get(directory, "/api/members/" + id).statusCode()).isEqualTo(404);
+
+		// onboarding is down over the effective date and comes back eleven days later: it
+		// catches up and the member is listed from its effective date
+		stack.restartService("onboarding-service", List.of("--membership.onboarding.clock-offset=P11D"));
+		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+			HttpResponse<String> member = get(directory, "/api/members/" + id);
+			assertThat(member.statusCode()).isEqualTo(200);
+			assertThat(JSON.readTree(member.body()).get("memberSince").asString()).isEqualTo(effectiveFrom.toString());
+		});
 	}
 
 	@Test

@@ -3,6 +3,9 @@ package org.membership.onboarding.system;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +26,17 @@ import static org.springframework.data.web.config.EnableSpringDataWebSupport.Pag
 		StaffSecurityProperties.class })
 class OnboardingConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(OnboardingConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
+	Clock clock(OnboardingProperties properties) {
+		if (properties.clockOffset().isZero()) {
+			return Clock.systemUTC();
+		}
+		logger.warn("The clock is shifted by {} (membership.onboarding.clock-offset): not for production",
+				properties.clockOffset());
+		return Clock.offset(Clock.systemUTC(), properties.clockOffset());
 	}
 
 	@Bean

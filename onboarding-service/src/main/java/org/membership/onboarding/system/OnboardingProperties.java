@@ -14,11 +14,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize the largest request body accepted (API and form); larger is 413
  * @param effectiveDates the scheduler that makes approvals effective
  * @param outbox the relay that sends outstanding events again
+ * @param clockOffset shifts the service's idea of now, for staging and end-to-end tests
+ * that need an effective date to come (e.g. {@code P11D}); zero in production
  */
 @ConfigurationProperties("membership.onboarding")
 public record OnboardingProperties(@DefaultValue("P2Y") Period maxEffectiveFromAhead,
 		@DefaultValue("64KB") DataSize maxRequestSize, @DefaultValue EffectiveDates effectiveDates,
-		@DefaultValue Outbox outbox) {
+		@DefaultValue Outbox outbox, @DefaultValue("PT0S") Duration clockOffset) {
 
 	/**
 	 * @param pollInterval how often due approvals are looked for
