@@ -58,12 +58,14 @@ public class EffectiveDates {
 		LocalDate today = today();
 		int changed = 0;
 		List<UUID> due;
+		int changedInBatch;
 		do {
 			due = this.applications.findDue(today, BATCH);
+			changedInBatch = 0;
 			for (UUID id : due) {
 				try {
 					if (this.applications.makeEffective(id, today)) {
-						changed++;
+						changedInBatch++;
 					}
 				}
 				catch (RuntimeException ex) {
@@ -71,8 +73,12 @@ public class EffectiveDates {
 					logger.warn("Making application {} effective failed; retried at the next poll", id, ex);
 				}
 			}
+			changed += changedInBatch;
 		}
-		while (due.size() == BATCH && changed > 0);
+		// a full batch that changed nothing (rows failing, or taken by another instance)
+		// ends
+		// this poll, so failing rows are never retried in a loop
+		while (due.size() == BATCH && changedInBatch > 0);
 		return changed;
 	}
 
