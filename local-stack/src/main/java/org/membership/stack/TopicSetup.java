@@ -22,7 +22,18 @@ import org.membership.events.Topics;
  */
 public final class TopicSetup {
 
+	/**
+	 * The contract's topics keep every record: the directory is rebuilt by replaying
+	 * them, and a new downstream system reads them from the beginning. Dead letters keep
+	 * the broker's default.
+	 */
+	static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1");
+
 	private TopicSetup() {
+	}
+
+	private static boolean isDeadLetterTopic(String name) {
+		return name.endsWith(Topics.DEAD_LETTER_SUFFIX);
 	}
 
 	/** The contract's topics followed by their dead-letter topics. */
@@ -45,7 +56,8 @@ public final class TopicSetup {
 			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
 			List<NewTopic> missing = topicNames().stream()
 				.filter((name) -> !existing.contains(name))
-				.map((name) -> new NewTopic(name, Optional.of(partitions), Optional.empty()))
+				.map((name) -> new NewTopic(name, Optional.of(partitions), Optional.empty())
+					.configs(isDeadLetterTopic(name) ? Map.of() : KEEP_FOREVER))
 				.toList();
 			for (var entry : admin.createTopics(missing).values().entrySet()) {
 				try {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,13 @@ class KafkaBrokerIntegrationTests {
 				.allTopicNames()
 				.get(10, TimeUnit.SECONDS);
 			assertThat(description.values()).allSatisfy((topic) -> assertThat(topic.partitions()).hasSize(3));
+			var contractTopic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.MEMBER_APPROVED);
+			var retention = admin.describeConfigs(List.of(contractTopic))
+				.all()
+				.get(10, TimeUnit.SECONDS)
+				.get(contractTopic)
+				.get("retention.ms");
+			assertThat(retention.value()).as("a rebuild replays the whole topic").isEqualTo("-1");
 		}
 	}
 
