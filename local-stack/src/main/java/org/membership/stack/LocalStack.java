@@ -85,7 +85,20 @@ public final class LocalStack {
 
 	private final SchemaRegistry registry;
 
-	private final MailServer mail;
+	/**
+	 * Where the stack's SMTP server ({@link MailServer}, in its own JVM) listens and
+	 * writes what it receives.
+	 *
+	 * @param smtpPort the SMTP port
+	 * @param imapPort the IMAP port (any login)
+	 * @param mailDirectory where each received mail lands as an {@code .eml} file
+	 */
+	public record Mail(int smtpPort, int imapPort, Path mailDirectory) {
+	}
+
+	private final Mail mail;
+
+	private ChildJvm mailServer;
 
 	private final List<ChildJvm> services = new ArrayList<>();
 
@@ -97,7 +110,7 @@ public final class LocalStack {
 		this.config = config;
 		this.broker = new KafkaBroker(config.kafka());
 		this.registry = new SchemaRegistry(config.registry());
-		this.mail = new MailServer(config.smtpPort(), config.imapPort(), config.dataDirectory().resolve("mail"));
+		this.mail = new Mail(config.smtpPort(), config.imapPort(), config.dataDirectory().resolve("mail"));
 		this.staffPasswordGenerated = config.staffPassword().isBlank();
 		this.staffPassword = this.staffPasswordGenerated ? generatePassword() : config.staffPassword();
 	}
@@ -135,7 +148,7 @@ public final class LocalStack {
 				+ this.registry.baseUrl() + " ...");
 		this.registry.launch();
 		CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(this.broker::start);
-		this.mail.start();
+		this.mailServer = startMailServer();
 		this.registry.awaitReady();
 		join(kafka);
 		var created = TopicSetup.createTopics(this.broker.bootstrapServers(), this.config.kafka().defaultPartitions());
@@ -154,7 +167,10 @@ public final class LocalStack {
 	public synchronized void stop() {
 		this.services.forEach((service) -> service.stop(Duration.ofSeconds(30)));
 		this.services.clear();
-		this.mail.stop();
+		if (this.mailServer != null) {
+			this.mailServer.stop(Duration.ofSeconds(10));
+			this.mailServer = null;
+		}
 		this.registry.stop();
 		this.broker.stop();
 	}
@@ -167,7 +183,7 @@ public final class LocalStack {
 		return this.registry;
 	}
 
-	public MailServer mail() {
+	public Mail mail() {
 		return this.mail;
 	}
 
@@ -178,6 +194,24 @@ public final class LocalStack {
 
 	private Path jar(Service service) {
 		return this.config.root().resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
+	}
+
+	private ChildJvm startMailServer() {
+		Ports.requireFree(this.mail.imapPort(), "IMAP server");
+		ChildJvm process = ChildJvm.start("SMTP server", List.of("-Xmx128m", KafkaBroker.logbackConfig()),
+				this.config.kafka().classPath(), MailServer.class.getName(),
+				List.of(Integer.toString(this.mail.smtpPort()), Integer.toString(this.mail.imapPort()),
+						this.mail.mailDirectory().toString()),
+				Map.of(), this.config.dataDirectory(), this.config.dataDirectory().resolve("logs").resolve("mail.log"));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (!(Ports.isListening(this.mail.smtpPort()) && Ports.isListening(this.mail.imapPort()))) {
+			if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+				process.stop(Duration.ofSeconds(5));
+				throw new StackException("The SMTP server did not come up\n" + process.logTail());
+			}
+			KafkaBroker.pause();
+		}
+		return process;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,23 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A real SMTP server for the local stack (GreenMail): it accepts every mail the services
  * send, keeps it readable over IMAP (any user name and password), and writes each one as
- * an {@code .eml} file into a directory a person can open.
+ * an {@code .eml} file into a directory a person can open. {@link LocalStack} runs it in
+ * a JVM of its own through {@link #main(String[])}.
  */
 public final class MailServer implements AutoCloseable {
+
+	/**
+	 * Runs the server until the process is stopped.
+	 * @param args SMTP port, IMAP port, mail directory
+	 */
+	public static void main(String[] args) throws InterruptedException {
+		MailServer server = new MailServer(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Path.of(args[2]));
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "mail-server-shutdown"));
+		server.start();
+		System.out.println("Mail server: SMTP " + server.smtpPort() + ", IMAP " + server.imapPort() + ", mails in "
+				+ server.mailDirectory());
+		new CountDownLatch(1).await();
+	}
 
 	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
