@@ -2,21 +2,34 @@ package org.membership.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A Java process started by the stack, tied to this process by the {@link Watchdog}, its
  * output appended to a log file.
  */
 final class ChildJvm {
+
+	/**
+	 * Logging of every child JVM that runs code of this module (INFO and up, to its log).
+	 */
+	static final String LOGBACK_CONFIG = "-Dlogback.configurationFile=org/membership/stack/child-logback.xml";
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
 	private final String name;
 
@@ -97,6 +110,53 @@ final class ChildJvm {
 
 	boolean isAlive() {
 		return this.process.isAlive();
+	}
+
+	/**
+	 * Waits until {@code ready} answers true. Fails with the end of the log when the
+	 * process exits first, or when {@code timeout} passes (then the process is stopped).
+	 */
+	void awaitReady(BooleanSupplier ready, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (true) {
+			if (!this.process.isAlive()) {
+				throw new StackException("The " + this.name + " exited during start-up\n" + logTail());
+			}
+			if (ready.getAsBoolean()) {
+				return;
+			}
+			if (Instant.now().isAfter(deadline)) {
+				stop(Duration.ofSeconds(5));
+				throw new StackException("The " + this.name + " did not come up within " + timeout + "\n" + logTail());
+			}
+			pause();
+		}
+	}
+
+	/** A readiness probe: whether {@code uri} answers 200 now. */
+	static boolean answersOk(URI uri) {
+		try {
+			HttpRequest probe = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build();
+			return HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted while waiting for " + uri, ex);
+		}
+	}
+
+	/** The poll interval while a child process starts (not a test). */
+	static void pause() {
+		try {
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted", ex);
+		}
 	}
 
 	/** Waits for the process to end by itself and returns its exit code. */

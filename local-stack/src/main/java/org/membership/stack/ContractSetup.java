@@ -63,7 +63,7 @@ public final class ContractSetup {
 					throw new StackException("Gave up after " + timeout + ": " + ex.getMessage(), ex);
 				}
 				System.out.println("contract-setup: not ready yet (" + ex.getMessage() + "), retrying");
-				KafkaBroker.pause();
+				ChildJvm.pause();
 			}
 		}
 	}

@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -63,10 +63,10 @@ public final class KafkaBroker implements AutoCloseable {
 		if (!Files.exists(logDirectory().resolve("meta.properties"))) {
 			format(config);
 		}
-		this.process = ChildJvm.start("Kafka broker", List.of("-Xms128m", "-Xmx512m", logbackConfig()),
+		this.process = ChildJvm.start("Kafka broker", List.of("-Xms128m", "-Xmx512m", ChildJvm.LOGBACK_CONFIG),
 				this.settings.classPath(), "kafka.Kafka", List.of(config.toString()), Map.of(),
 				this.settings.dataDirectory(), this.settings.dataDirectory().resolve("broker.out"));
-		awaitReady();
+		this.process.awaitReady(this::servesClients, STARTUP_TIMEOUT);
 		return this;
 	}
 
@@ -143,7 +143,7 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	private void format(Path config) {
-		ChildJvm formatter = ChildJvm.start("Kafka storage format", List.of("-Xmx256m", logbackConfig()),
+		ChildJvm formatter = ChildJvm.start("Kafka storage format", List.of("-Xmx256m", ChildJvm.LOGBACK_CONFIG),
 				this.settings.classPath(), "kafka.tools.StorageTool",
 				List.of("format", "--config", config.toString(), "--cluster-id", Uuid.randomUuid().toString(),
 						"--ignore-formatted"),
@@ -154,48 +154,22 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
-	private void awaitReady() {
-		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-		Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-				3000);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new StackException("The Kafka broker exited during start-up\n" + this.process.logTail());
-			}
-			if (Ports.isListening(this.settings.port())) {
-				try (Admin admin = Admin.create(adminConfig)) {
-					if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
-						return;
-					}
-				}
-				catch (ExecutionException | java.util.concurrent.TimeoutException ex) {
-					// not ready yet
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new StackException("Interrupted while waiting for Kafka", ex);
-				}
-			}
-			pause();
+	/** Whether the broker serves clients: it lists itself as a node of the cluster. */
+	private boolean servesClients() {
+		if (!Ports.isListening(this.settings.port())) {
+			return false;
 		}
-		this.process.stop(Duration.ofSeconds(5));
-		throw new StackException(
-				"The Kafka broker did not come up within " + STARTUP_TIMEOUT + "\n" + this.process.logTail());
-	}
-
-	static String logbackConfig() {
-		return "-Dlogback.configurationFile=org/membership/stack/child-logback.xml";
-	}
-
-	static void pause() {
-		// a poll interval while a child process starts; not a test
-		try {
-			TimeUnit.MILLISECONDS.sleep(250);
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				3000))) {
+			return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return false;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new StackException("Interrupted", ex);
+			throw new StackException("Interrupted while waiting for Kafka", ex);
 		}
 	}
 

@@ -4,14 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -198,19 +194,13 @@ public final class LocalStack {
 
 	private ChildJvm startMailServer() {
 		Ports.requireFree(this.mail.imapPort(), "IMAP server");
-		ChildJvm process = ChildJvm.start("SMTP server", List.of("-Xmx128m", KafkaBroker.logbackConfig()),
+		ChildJvm process = ChildJvm.start("SMTP server", List.of("-Xmx128m", ChildJvm.LOGBACK_CONFIG),
 				this.config.kafka().classPath(), MailServer.class.getName(),
 				List.of(Integer.toString(this.mail.smtpPort()), Integer.toString(this.mail.imapPort()),
 						this.mail.mailDirectory().toString()),
 				Map.of(), this.config.dataDirectory(), this.config.dataDirectory().resolve("logs").resolve("mail.log"));
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!(Ports.isListening(this.mail.smtpPort()) && Ports.isListening(this.mail.imapPort()))) {
-			if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-				process.stop(Duration.ofSeconds(5));
-				throw new StackException("The SMTP server did not come up\n" + process.logTail());
-			}
-			KafkaBroker.pause();
-		}
+		process.awaitReady(() -> Ports.isListening(this.mail.smtpPort()) && Ports.isListening(this.mail.imapPort()),
+				Duration.ofSeconds(60));
 		return process;
 	}
 
@@ -256,33 +246,9 @@ public final class LocalStack {
 	}
 
 	private void awaitHealthy(ChildJvm process, Service service) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest probe = HttpRequest
-			.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + service.port() + "/actuator/health/readiness"))
-			.timeout(Duration.ofSeconds(3))
-			.build();
-		Instant deadline = Instant.now().plus(SERVICE_STARTUP_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new StackException(service.name() + " exited during start-up\n" + process.logTail());
-			}
-			try {
-				if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					log(service.name() + " is up.");
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new StackException("Interrupted", ex);
-			}
-			KafkaBroker.pause();
-		}
-		throw new StackException(
-				service.name() + " did not become ready within " + SERVICE_STARTUP_TIMEOUT + "\n" + process.logTail());
+		URI readiness = URI.create("http://" + Ports.LOOPBACK + ":" + service.port() + "/actuator/health/readiness");
+		process.awaitReady(() -> ChildJvm.answersOk(readiness), SERVICE_STARTUP_TIMEOUT);
+		log(service.name() + " is up.");
 	}
 
 	/** What runs where, for the person who started the stack. */

@@ -1,13 +1,8 @@
 package org.membership.stack;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,32 +73,9 @@ public final class SchemaRegistry implements AutoCloseable {
 
 	/** Waits until the registry's API answers, or fails with the end of its log. */
 	public SchemaRegistry awaitReady() {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest probe = HttpRequest.newBuilder(URI.create(apiUrl() + "/system/info"))
-			.timeout(Duration.ofSeconds(2))
-			.build();
-		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new StackException("The Apicurio Registry exited during start-up\n" + this.process.logTail());
-			}
-			try {
-				if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return this;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new StackException("Interrupted while waiting for the registry", ex);
-			}
-			KafkaBroker.pause();
-		}
-		this.process.stop(Duration.ofSeconds(5));
-		throw new StackException(
-				"The Apicurio Registry did not come up within " + STARTUP_TIMEOUT + "\n" + this.process.logTail());
+		URI info = URI.create(apiUrl() + "/system/info");
+		this.process.awaitReady(() -> ChildJvm.answersOk(info), STARTUP_TIMEOUT);
+		return this;
 	}
 
 	public synchronized void stop() {

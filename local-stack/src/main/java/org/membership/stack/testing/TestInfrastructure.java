@@ -11,6 +11,8 @@ import org.membership.stack.SchemaRegistry;
 import org.membership.stack.SchemaRegistrar;
 import org.membership.stack.TopicSetup;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The real broker and registry for integration tests: started once per test JVM on free
  * loopback ports, with the contract's topics and schemas in place, and stopped when the
@@ -91,8 +93,8 @@ public final class TestInfrastructure {
 	private void stop() {
 		this.registry.stop();
 		this.broker.stop();
-		try (var files = Files.walk(this.directory)) {
-			files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		try {
+			FileSystemUtils.deleteRecursively(this.directory);
 		}
 		catch (IOException ex) {
 			// a temporary directory; the operating system cleans it eventually
