@@ -2,9 +2,11 @@ package org.membership.system;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code docker-compose.yml} cannot be started where the tests run (no images can be
- * pulled), so its agreement with the services is checked here: names, ports, the settings
- * each service reads, the databases that the PostgreSQL container creates.
+ * The agreement of {@code docker-compose.yml} with the services, checked without Docker:
+ * names, ports, the settings each service reads, the databases and schemas they use.
+ * {@link ComposeSystemTests} runs the file itself where Docker is available.
  */
 class DockerComposeTests {
 
@@ -34,8 +36,9 @@ class DockerComposeTests {
 	void everyServicePublishesItsLocalPortOnLoopbackAndListensOnIt() throws IOException {
 		for (LocalStack.Service service : LocalStack.SERVICES) {
 			Map<String, Object> compose = service(service.name());
+			String variable = service.name().replace("-service", "").toUpperCase(Locale.ROOT) + "_PORT";
 			assertThat(compose.get("ports")).as(service.name())
-				.isEqualTo(List.of("127.0.0.1:" + service.port() + ":" + service.port()));
+				.isEqualTo(List.of("127.0.0.1:${" + variable + ":-" + service.port() + "}:" + service.port()));
 			assertThat(environment(service.name())).as(service.name())
 				.containsEntry("SERVER_PORT", Integer.toString(service.port()));
 		}
@@ -68,8 +71,20 @@ class DockerComposeTests {
 			assertThat(environment).as(service.name())
 				.containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_KAFKA_PROPERTIES_APICURIO_REGISTRY_URL",
 						"SPRING_DATASOURCE_URL", "STAFF_PASSWORD");
-			String database = environment.get("SPRING_DATASOURCE_URL").toString().replaceAll(".*/", "");
+			URI url = URI.create(environment.get("SPRING_DATASOURCE_URL").toString().substring("jdbc:".length()));
+			String database = url.getPath().substring(1);
 			assertThat(databases).as(service.name()).contains("CREATE DATABASE " + database + ";");
+			// where Flyway puts the tables is where the service looks for them
+			Path postgresProfile = ROOT.resolve(service.name()).resolve("src/main/resources/application-postgres.yml");
+			String schema = Files.isRegularFile(postgresProfile)
+					? new Yaml().<Map<String, Map<String, Map<String, Object>>>>load(Files.readString(postgresProfile))
+						.get("spring")
+						.get("flyway")
+						.get("schemas")
+						.toString()
+					: null;
+			assertThat(url.getQuery()).as(service.name())
+				.isEqualTo((schema != null) ? "currentSchema=" + schema : null);
 			// the service reads its staff password from this very variable
 			assertThat(Files.readString(ROOT.resolve(service.name()).resolve("src/main/resources/application.yml")))
 				.as(service.name())

@@ -1,17 +1,13 @@
 package org.membership.system;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import java.util.stream.Stream;
@@ -26,7 +22,6 @@ import org.membership.stack.LocalStack;
 import org.membership.stack.Ports;
 import org.membership.stack.SchemaRegistry;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,10 +39,6 @@ class ReferenceStoryIntegrationTests {
 
 	private static final String CONTACT = "andrei.kelemen@example.org";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private static Path data;
 
 	private static LocalStack stack;
@@ -57,6 +48,8 @@ class ReferenceStoryIntegrationTests {
 	private static LocalStack.Service directory;
 
 	private static LocalStack.Service notification;
+
+	private static PublicApi api;
 
 	@BeforeAll
 	static void startTheWholeSystem() throws Exception {
@@ -76,6 +69,11 @@ class ReferenceStoryIntegrationTests {
 				new SchemaRegistry.Settings(Ports.free(), Ports.free(), data.resolve("registry"), false), Ports.free(),
 				Ports.free(), List.of(onboarding, directory, notification), STAFF_PASSWORD));
 		stack.start();
+		api = new PublicApi(base(onboarding), base(directory), base(notification), STAFF_PASSWORD);
+	}
+
+	private static URI base(LocalStack.Service service) {
+		return URI.create("http://" + Ports.LOOPBACK + ":" + service.port());
 	}
 
 	@AfterAll
@@ -94,24 +92,9 @@ class ReferenceStoryIntegrationTests {
 
 	@Test
 	void clujItClusterJoinsDigitalSmeAsAFullMember() throws Exception {
-		HttpResponse<String> submitted = post(onboarding, "/api/applications", """
-				{
-				  "organisation": {
-				    "name": "CLUJ IT Cluster",
-				    "legalName": "Asociația CLUJ IT",
-				    "country": "RO",
-				    "city": "Cluj-Napoca",
-				    "website": "https://www.clujit.ro",
-				    "type": "CLUSTER",
-				    "foundedOn": "2012-10-01",
-				    "memberCount": 90,
-				    "description": "Innovative cluster of IT companies, universities and research institutes."
-				  },
-				  "requestedTier": "FULL",
-				  "contact": { "name": "Andrei Kelemen", "role": "CEO", "email": "%s" }
-				}""".formatted(CONTACT), false);
+		HttpResponse<String> submitted = api.apply(PublicApi.clujItClusterApplication(CONTACT));
 		assertThat(submitted.statusCode()).isEqualTo(201);
-		JsonNode application = JSON.readTree(submitted.body());
+		JsonNode application = PublicApi.json(submitted);
 		String id = application.get("id").asString();
 		assertThat(application.get("status").asString()).isEqualTo("SUBMITTED");
 
@@ -119,19 +102,16 @@ class ReferenceStoryIntegrationTests {
 		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(mailsTo(CONTACT)).isNotEmpty());
 
 		// the private status link shows the application to whoever holds it
-		HttpResponse<String> status = get(onboarding, application.get("statusUrl").asString());
+		HttpResponse<String> status = PublicApi.get(api.onboarding(), application.get("statusUrl").asString());
 		assertThat(status.statusCode()).isEqualTo(200);
 		assertThat(status.body()).contains("SUBMITTED");
 
-		HttpResponse<String> approved = post(onboarding, "/api/applications/" + id + "/approval",
-				"{\"tier\": \"FULL\", \"effectiveFrom\": \"2023-01-01\"}", true);
-		assertThat(approved.statusCode()).isEqualTo(200);
+		assertThat(api.approve(id, "FULL", LocalDate.of(2023, 1, 1)).statusCode()).isEqualTo(200);
 
 		// effective from a past date: at once, so the directory lists it
 		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-			JsonNode members = JSON.readTree(get(directory, "/api/members?q=cluj").body());
-			assertThat(members.get("content").valueStream().map((member) -> member.get("id").asString())).contains(id);
-			JsonNode member = JSON.readTree(get(directory, "/api/members/" + id).body());
+			assertThat(api.searchMembers("cluj")).contains(id);
+			JsonNode member = PublicApi.json(api.member(id));
 			assertThat(member.get("name").asString()).isEqualTo("CLUJ IT Cluster");
 			assertThat(member.get("country").asString()).isEqualTo("RO");
 			assertThat(member.get("tier").asString()).isEqualTo("FULL");
@@ -140,7 +120,7 @@ class ReferenceStoryIntegrationTests {
 
 		// the welcome announcement is in the feed, and its mail went out
 		await().atMost(Duration.ofMinutes(2))
-			.untilAsserted(() -> assertThat(get(notification, "/announcements.atom").body())
+			.untilAsserted(() -> assertThat(api.announcementFeed())
 				.contains("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member"));
 		await().atMost(Duration.ofMinutes(2))
 			.untilAsserted(() -> assertThat(mailsTo(CONTACT)).hasSizeGreaterThanOrEqualTo(3));
@@ -149,40 +129,31 @@ class ReferenceStoryIntegrationTests {
 	@Test
 	void aMemberApprovedForAFutureDateIsListedOnlyOnceThatDayHasCome() throws Exception {
 		LocalDate effectiveFrom = LocalDate.now(ZoneId.of("Europe/Brussels")).plusDays(10);
-		String id = submit("Future Members Cluster", "future@example.org");
-		HttpResponse<String> approved = post(onboarding, "/api/applications/" + id + "/approval",
-				"{\"tier\": \"FULL\", \"effectiveFrom\": \"" + effectiveFrom + "\"}", true);
+		String id = api.submit("Future Members Cluster", "future@example.org");
+		HttpResponse<String> approved = api.approve(id, "FULL", effectiveFrom);
 		assertThat(approved.statusCode()).isEqualTo(200);
-		assertThat(JSON.readTree(approved.body()).get("status").asString()).isEqualTo("APPROVED");
+		assertThat(PublicApi.json(approved).get("status").asString()).isEqualTo("APPROVED");
 
 		// the directory knows it is joining, and does not list it
-		await().atMost(Duration.ofMinutes(2))
-			.untilAsserted(() -> assertThat(JSON.readTree(get(directory, "/api/members/joining?size=100").body())
-				.get("content")
-				.valueStream()
-				.map((member) -> member.get("id").asString())).contains(id));
-		assertThat(get(directory, "/api/members/" + id).statusCode()).isEqualTo(404);
+		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(api.joiningMembers()).contains(id));
+		assertThat(api.member(id).statusCode()).isEqualTo(404);
 
 		// onboarding is down over the effective date and comes back eleven days later: it
 		// catches up and the member is listed from its effective date
 		stack.restartService("onboarding-service", List.of("--membership.onboarding.clock-offset=P11D"));
 		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-			HttpResponse<String> member = get(directory, "/api/members/" + id);
+			HttpResponse<String> member = api.member(id);
 			assertThat(member.statusCode()).isEqualTo(200);
-			assertThat(JSON.readTree(member.body()).get("memberSince").asString()).isEqualTo(effectiveFrom.toString());
+			assertThat(PublicApi.json(member).get("memberSince").asString()).isEqualTo(effectiveFrom.toString());
 		});
 	}
 
 	@Test
 	void aDownstreamSystemReadsAllFiveTopicsThroughTheConfluentCompatibleRegistry() throws Exception {
-		String accepted = submit("Downstream Readers Association", "downstream-1@example.org");
-		assertThat(post(onboarding, "/api/applications/" + accepted + "/approval",
-				"{\"tier\": \"ASSOCIATE\", \"effectiveFrom\": \"2024-06-01\"}", true)
-			.statusCode()).isEqualTo(200);
-		String rejected = submit("Not Really An Organisation", "downstream-2@example.org");
-		assertThat(post(onboarding, "/api/applications/" + rejected + "/rejection",
-				"{\"reason\": \"Not an organisation based in Europe\"}", true)
-			.statusCode()).isEqualTo(200);
+		String accepted = api.submit("Downstream Readers Association", "downstream-1@example.org");
+		assertThat(api.approve(accepted, "ASSOCIATE", LocalDate.of(2024, 6, 1)).statusCode()).isEqualTo(200);
+		String rejected = api.submit("Not Really An Organisation", "downstream-2@example.org");
+		assertThat(api.reject(rejected, "Not an organisation based in Europe").statusCode()).isEqualTo(200);
 
 		List<DownstreamConsumer.Event> seen = new ArrayList<>();
 		try (DownstreamConsumer consumer = new DownstreamConsumer(stack.broker().bootstrapServers(),
@@ -207,17 +178,6 @@ class ReferenceStoryIntegrationTests {
 			});
 	}
 
-	private static String submit(String name, String email) throws Exception {
-		HttpResponse<String> response = post(onboarding, "/api/applications", """
-				{
-				  "organisation": { "name": "%s", "country": "BE", "city": "Brussels", "type": "ASSOCIATION" },
-				  "requestedTier": "ASSOCIATE",
-				  "contact": { "name": "Ada Peeters", "email": "%s" }
-				}""".formatted(name, email), false);
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		return JSON.readTree(response.body()).get("id").asString();
-	}
-
 	private static List<Path> mailsTo(String address) throws Exception {
 		Path mails = stack.mail().mailDirectory();
 		if (!Files.isDirectory(mails)) {
@@ -226,28 +186,6 @@ class ReferenceStoryIntegrationTests {
 		try (Stream<Path> files = Files.list(mails)) {
 			return files.filter((file) -> file.getFileName().toString().endsWith("-" + address + ".eml")).toList();
 		}
-	}
-
-	private static HttpResponse<String> get(LocalStack.Service service, String path) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(uri(service, path)).header("Accept", "*/*").build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private static HttpResponse<String> post(LocalStack.Service service, String path, String json, boolean asStaff)
-			throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
-			.header("Content-Type", "application/json")
-			.header("Accept", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-		if (asStaff) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString(("staff:" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-		}
-		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private static URI uri(LocalStack.Service service, String path) {
-		return URI.create("http://" + Ports.LOOPBACK + ":" + service.port() + path);
 	}
 
 }

@@ -1,0 +1,258 @@
+package org.membership.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.github.dockerjava.api.DockerClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.membership.events.EventTopic;
+import org.membership.events.Topics;
+import org.membership.stack.Ports;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.ComposeContainer;
+import org.testcontainers.containers.ContainerState;
+import org.testcontainers.containers.wait.strategy.Wait;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * {@code docker-compose.yml} itself, as an operator runs it: every container from the
+ * images that {@code docker/offline/build-images.sh} builds with no container registry,
+ * started by Testcontainers' {@link ComposeContainer} through the local
+ * {@code docker compose}, each health check awaited. The reference story is then played
+ * through the public interfaces only: HTTP, the SMTP server's inbox, and Kafka read
+ * through the registry's Confluent-compatible API. Then the Kafka container is stopped in
+ * the middle of a membership, and a decision taken during the outage still reaches the
+ * directory.
+ * <p>
+ * Without Docker, compose or the offline images the tests are skipped, and say why; with
+ * {@code -Dcompose.tests.required=true} (as {@code .ci/run} sets) they fail instead.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ComposeSystemTests {
+
+	private static final Path ROOT = Path.of(System.getProperty("membership.repository.root", ".."))
+		.toAbsolutePath()
+		.normalize();
+
+	private static final Path IMAGES = ROOT.resolve("docker/offline/target/images.env");
+
+	private static final Path LOGS = ROOT.resolve("system-tests/target/compose-logs");
+
+	private static final String STAFF_PASSWORD = "compose-" + Long.toHexString(System.nanoTime());
+
+	private static final String CONTACT = "andrei.kelemen@example.org";
+
+	private static final List<String> HEALTH_CHECKED = List.of("kafka", "postgres", "registry", "mail",
+			"onboarding-service", "directory-service", "notification-service");
+
+	private static ComposeContainer compose;
+
+	private static Map<String, Integer> ports;
+
+	private static PublicApi api;
+
+	@BeforeAll
+	static void startTheComposeStack() throws Exception {
+		Map<String, String> images = offlineImages();
+		Files.createDirectories(LOGS);
+		buildTheProjectImages();
+		ports = new LinkedHashMap<>();
+		for (String variable : List.of("KAFKA_PORT", "REGISTRY_PORT", "MAIL_WEB_PORT", "ONBOARDING_PORT",
+				"DIRECTORY_PORT", "NOTIFICATION_PORT")) {
+			ports.put(variable, Ports.free());
+		}
+		Map<String, String> environment = new LinkedHashMap<>(images);
+		ports.forEach((variable, port) -> environment.put(variable, port.toString()));
+		environment.put("STAFF_PASSWORD", STAFF_PASSWORD);
+
+		compose = new ComposeContainer("membership-system-test-", ROOT.resolve("docker-compose.yml").toFile(),
+				ROOT.resolve("docker/offline/compose.offline.yml").toFile())
+			.withEnv(environment)
+			// the images exist locally: a pull would wait for a registry that cannot be
+			// reached
+			.withPull(false)
+			.withStartupTimeout(Duration.ofMinutes(5));
+		for (String service : HEALTH_CHECKED) {
+			compose.waitingFor(service, Wait.forHealthcheck().withStartupTimeout(Duration.ofMinutes(5)))
+				.withLogConsumer(service, (frame) -> log(service, frame.getUtf8String()));
+		}
+		compose.start();
+		api = new PublicApi(local("ONBOARDING_PORT"), local("DIRECTORY_PORT"), local("NOTIFICATION_PORT"),
+				STAFF_PASSWORD);
+	}
+
+	@AfterAll
+	static void removeIt() {
+		if (compose != null) {
+			// docker compose down, volumes included
+			compose.stop();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void clujItClusterJoinsDigitalSmeAsAFullMember() throws Exception {
+		HttpResponse<String> submitted = api.apply(PublicApi.clujItClusterApplication(CONTACT));
+		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+		String id = PublicApi.json(submitted).get("id").asString();
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(mailSubjects(CONTACT))
+				.contains("DIGITAL SME: we have received the membership application of CLUJ IT Cluster"));
+
+		HttpResponse<String> approved = api.approve(id, "FULL", LocalDate.of(2023, 1, 1));
+		assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+
+		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+			assertThat(api.searchMembers("cluj")).contains(id);
+			JsonNode member = PublicApi.json(api.member(id));
+			assertThat(member.get("name").asString()).isEqualTo("CLUJ IT Cluster");
+			assertThat(member.get("tier").asString()).isEqualTo("FULL");
+			assertThat(member.get("memberSince").asString()).isEqualTo("2023-01-01");
+		});
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(api.announcementFeed())
+				.contains("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member")
+				// the links point where the compose file publishes the service
+				.contains(local("NOTIFICATION_PORT") + "/announcements"));
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(mailSubjects(CONTACT)).contains(
+					"DIGITAL SME: CLUJ IT Cluster is approved as a Full Member",
+					"Welcome to DIGITAL SME, CLUJ IT Cluster"));
+
+		// a system downstream reads the story from Kafka, through the registry
+		try (DownstreamConsumer consumer = new DownstreamConsumer("localhost:" + ports.get("KAFKA_PORT"),
+				local("REGISTRY_PORT") + "/apis/ccompat/v7", Topics.ALL.stream().map(EventTopic::name).toList())) {
+			List<DownstreamConsumer.Event> seen = new ArrayList<>();
+			await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+				seen.addAll(consumer.poll());
+				assertThat(seen).filteredOn((event) -> id.equals(event.field("applicationId")))
+					.extracting(DownstreamConsumer.Event::type)
+					.contains("ApplicationReceived", "MemberApproved", "MembershipEffective", "AnnouncementPublished");
+			});
+			assertThat(seen).filteredOn((event) -> id.equals(event.field("applicationId")))
+				.allSatisfy((event) -> assertThat(event.key()).isEqualTo(id));
+		}
+	}
+
+	@Test
+	@Order(2)
+	void aDecisionTakenWhileKafkaIsDownReachesTheDirectoryOnceItIsBack() throws Exception {
+		String id = api.submit("Outage Proof Association", "outage@example.org");
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(mailSubjects("outage@example.org"))
+				.contains("DIGITAL SME: we have received the membership application of Outage Proof Association"));
+
+		ContainerState kafka = compose.getContainerByServiceName("kafka").orElseThrow();
+		DockerClient docker = DockerClientFactory.instance().client();
+		docker.stopContainerCmd(kafka.getContainerId()).withTimeout(30).exec();
+		try {
+			// the decision is taken and kept: the event waits in onboarding's outbox
+			HttpResponse<String> approved = api.approve(id, "ASSOCIATE", LocalDate.of(2024, 3, 1));
+			assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+			assertThat(api.member(id).statusCode()).isEqualTo(404);
+		}
+		finally {
+			docker.startContainerCmd(kafka.getContainerId()).exec();
+		}
+
+		await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
+			HttpResponse<String> member = api.member(id);
+			assertThat(member.statusCode()).isEqualTo(200);
+			assertThat(PublicApi.json(member).get("tier").asString()).isEqualTo("ASSOCIATE");
+			assertThat(PublicApi.json(member).get("memberSince").asString()).isEqualTo("2024-03-01");
+		});
+	}
+
+	/** The names in images.env, after checking that each image exists. */
+	private static Map<String, String> offlineImages() throws IOException {
+		if (!DockerClientFactory.instance().isDockerAvailable()) {
+			skip("no Docker engine answers (start one with scripts/docker-engine.sh)");
+		}
+		if (!Files.isRegularFile(IMAGES)) {
+			skip("the offline images are not built: run docker/offline/build-images.sh (missing " + IMAGES + ")");
+		}
+		Map<String, String> images = new LinkedHashMap<>();
+		for (String line : Files.readAllLines(IMAGES)) {
+			if (!line.isBlank() && !line.startsWith("#")) {
+				images.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+			}
+		}
+		DockerClient docker = DockerClientFactory.instance().client();
+		for (String image : images.values()) {
+			if (docker.listImagesCmd().withImageNameFilter(image).exec().isEmpty()) {
+				skip("the image " + image + " is missing: run docker/offline/build-images.sh");
+			}
+		}
+		return images;
+	}
+
+	/**
+	 * The services' images from the jars this build just packaged, so that no older image
+	 * is tested.
+	 */
+	private static void buildTheProjectImages() throws IOException, InterruptedException {
+		Process build = new ProcessBuilder("bash", ROOT.resolve("docker/offline/build-images.sh").toString(), "project")
+			.redirectErrorStream(true)
+			.redirectOutput(LOGS.resolveSibling("compose-build-images.log").toFile())
+			.start();
+		assertThat(build.waitFor(10, TimeUnit.MINUTES)).as("build-images.sh project finished").isTrue();
+		assertThat(build.exitValue()).as(Files.readString(LOGS.resolveSibling("compose-build-images.log"))).isZero();
+	}
+
+	private static void skip(String reason) {
+		String message = "ComposeSystemTests: " + reason;
+		if (Boolean.getBoolean("compose.tests.required")) {
+			fail(message);
+		}
+		// in the build output, not only in the report
+		System.err.println("SKIPPED " + message);
+		Assumptions.abort(message);
+	}
+
+	private static List<String> mailSubjects(String address) throws Exception {
+		HttpResponse<String> inbox = PublicApi.get(local("MAIL_WEB_PORT"), "/api/user/" + address + "/messages/INBOX");
+		if (inbox.statusCode() != 200) {
+			// GreenMail knows a user once a first mail has reached it
+			return List.of();
+		}
+		return PublicApi.json(inbox).valueStream().map((mail) -> mail.get("subject").asString()).toList();
+	}
+
+	private static URI local(String portVariable) {
+		return URI.create("http://localhost:" + ports.get(portVariable));
+	}
+
+	private static void log(String service, String line) {
+		try {
+			Files.writeString(LOGS.resolve(service + ".log"), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+					StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

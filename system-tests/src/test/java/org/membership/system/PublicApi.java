@@ -1,0 +1,127 @@
+package org.membership.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The system's HTTP interfaces as an applicant, a member of staff and a visitor use them,
+ * wherever the system runs (the local stack or the compose stack).
+ *
+ * @param onboarding the onboarding service's base address
+ * @param directory the directory service's base address
+ * @param notification the notification service's base address
+ * @param staffPassword the password of the {@code staff} user
+ */
+record PublicApi(URI onboarding, URI directory, URI notification, String staffPassword) {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	/**
+	 * The reference story's membership form: CLUJ IT Cluster applies as a Full Member.
+	 */
+	static String clujItClusterApplication(String contactEmail) {
+		return """
+				{
+				  "organisation": {
+				    "name": "CLUJ IT Cluster",
+				    "legalName": "Asociația CLUJ IT",
+				    "country": "RO",
+				    "city": "Cluj-Napoca",
+				    "website": "https://www.clujit.ro",
+				    "type": "CLUSTER",
+				    "foundedOn": "2012-10-01",
+				    "memberCount": 90,
+				    "description": "Innovative cluster of IT companies, universities and research institutes."
+				  },
+				  "requestedTier": "FULL",
+				  "contact": { "name": "Andrei Kelemen", "role": "CEO", "email": "%s" }
+				}""".formatted(contactEmail);
+	}
+
+	/** Submits a minimal application for an association in Brussels; its id. */
+	String submit(String name, String email) throws Exception {
+		HttpResponse<String> response = post(this.onboarding, "/api/applications", """
+				{
+				  "organisation": { "name": "%s", "country": "BE", "city": "Brussels", "type": "ASSOCIATION" },
+				  "requestedTier": "ASSOCIATE",
+				  "contact": { "name": "Ada Peeters", "email": "%s" }
+				}""".formatted(name, email), false);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return JSON.readTree(response.body()).get("id").asString();
+	}
+
+	HttpResponse<String> apply(String applicationJson) throws Exception {
+		return post(this.onboarding, "/api/applications", applicationJson, false);
+	}
+
+	HttpResponse<String> approve(String id, String tier, LocalDate effectiveFrom) throws Exception {
+		return post(this.onboarding, "/api/applications/" + id + "/approval",
+				"{\"tier\": \"" + tier + "\", \"effectiveFrom\": \"" + effectiveFrom + "\"}", true);
+	}
+
+	HttpResponse<String> reject(String id, String reason) throws Exception {
+		return post(this.onboarding, "/api/applications/" + id + "/rejection", "{\"reason\": \"" + reason + "\"}",
+				true);
+	}
+
+	/** The directory's entry of a member: 200 with the entry, or 404. */
+	HttpResponse<String> member(String id) throws Exception {
+		return get(this.directory, "/api/members/" + id);
+	}
+
+	/** The ids of the listed members that the search finds. */
+	List<String> searchMembers(String query) throws Exception {
+		return ids(get(this.directory, "/api/members?q=" + query).body());
+	}
+
+	/** The ids of the approved members whose membership has not begun yet. */
+	List<String> joiningMembers() throws Exception {
+		return ids(get(this.directory, "/api/members/joining?size=100").body());
+	}
+
+	String announcementFeed() throws Exception {
+		HttpResponse<String> feed = get(this.notification, "/announcements.atom");
+		assertThat(feed.statusCode()).isEqualTo(200);
+		return feed.body();
+	}
+
+	static HttpResponse<String> get(URI base, String path) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "*/*").build(),
+				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> post(URI base, String path, String json, boolean asStaff) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+		if (asStaff) {
+			request.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString(("staff:" + this.staffPassword).getBytes(StandardCharsets.UTF_8)));
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private static List<String> ids(String page) {
+		return JSON.readTree(page).get("content").valueStream().map((member) -> member.get("id").asString()).toList();
+	}
+
+	static JsonNode json(HttpResponse<String> response) {
+		return JSON.readTree(response.body());
+	}
+
+}
