@@ -4,10 +4,13 @@
 # ComposeSystemTests read it). Upstream images stay the defaults of docker-compose.yml; these are
 # named membership-offline/* so that nothing pretends to be an upstream image.
 #
-#   build-images.sh           everything: base, Java, Kafka, PostgreSQL, registry, mail, the
-#                             docker compose plugin if missing, and the project's own images
-#   build-images.sh project   only the project's images (contract-setup and the three services),
-#                             from the jars in target/: what ComposeSystemTests runs first
+#   build-images.sh                 everything: the infrastructure images below, then the project's
+#                                   own images (packaging the project first if its jars are missing)
+#   build-images.sh infrastructure  base, Java, Kafka, PostgreSQL, registry, mail, and the docker
+#                                   compose plugin if missing (what .ci/run builds before Maven runs)
+#   build-images.sh project         only the project's images (contract-setup and the three
+#                                   services) from the jars in target/: ComposeSystemTests runs it
+#                                   first, so that it never tests images of older jars
 #
 # Idempotent: the Debian base is made once (delete it to refresh it); every other image goes
 # through Docker's build cache, so what has not changed is not rebuilt and a second run takes
@@ -134,6 +137,19 @@ write_images_env() {
   mv "$offline/target/images.env.tmp" "$offline/target/images.env"
 }
 
+infrastructure() {
+  artifacts
+  names
+  base_image
+  compose_plugin
+  build "$JAVA_IMAGE" "$offline/java" --build-arg BASE_IMAGE="$BASE_IMAGE"
+  build "$KAFKA_IMAGE" "$offline/kafka" --build-arg JAVA_IMAGE="$JAVA_IMAGE"
+  build "$POSTGRES_IMAGE" "$offline/postgres" --build-arg BASE_IMAGE="$BASE_IMAGE"
+  build "$REGISTRY_IMAGE" "$offline/registry" --build-arg JAVA_IMAGE="$JAVA_IMAGE"
+  build "$MAIL_IMAGE" "$offline/mail" --build-arg JAVA_IMAGE="$JAVA_IMAGE"
+  write_images_env
+}
+
 docker version > /dev/null 2>&1 || { echo "No Docker engine answers: start one (scripts/docker-engine.sh)." >&2; exit 1; }
 
 case "${1:-all}" in
@@ -144,22 +160,16 @@ case "${1:-all}" in
     project_jars
     project_images
     ;;
+  infrastructure)
+    infrastructure
+    ;;
   all)
-    artifacts
-    names
-    base_image
-    compose_plugin
-    build "$JAVA_IMAGE" "$offline/java" --build-arg BASE_IMAGE="$BASE_IMAGE"
-    build "$KAFKA_IMAGE" "$offline/kafka" --build-arg JAVA_IMAGE="$JAVA_IMAGE"
-    build "$POSTGRES_IMAGE" "$offline/postgres" --build-arg BASE_IMAGE="$BASE_IMAGE"
-    build "$REGISTRY_IMAGE" "$offline/registry" --build-arg JAVA_IMAGE="$JAVA_IMAGE"
-    build "$MAIL_IMAGE" "$offline/mail" --build-arg JAVA_IMAGE="$JAVA_IMAGE"
+    infrastructure
     project_jars build
     project_images
-    write_images_env
     ;;
   *)
-    echo "usage: $0 [all|project]" >&2
+    echo "usage: $0 [all|infrastructure|project]" >&2
     exit 2
     ;;
 esac

@@ -20,6 +20,7 @@ import com.github.dockerjava.api.DockerClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the middle of a membership, and a decision taken during the outage still reaches the
  * directory.
  * <p>
- * Without Docker, compose or the offline images the tests are skipped, and say why; with
- * {@code -Dcompose.tests.required=true} (as {@code .ci/run} sets) they fail instead.
+ * Without Docker, compose or the offline images the tests are skipped, each with the
+ * reason (in the surefire report); with {@code -Dcompose.tests.required=true} (as
+ * {@code .ci/run} sets) they fail instead.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeSystemTests {
@@ -74,11 +76,22 @@ class ComposeSystemTests {
 
 	private static PublicApi api;
 
+	/** Why the compose stack cannot run here, or null. */
+	private static String unavailable;
+
 	@BeforeAll
 	static void startTheComposeStack() throws Exception {
-		Map<String, String> images = offlineImages();
-		Files.createDirectories(LOGS);
-		buildTheProjectImages();
+		Map<String, String> images;
+		try {
+			images = offlineImages();
+		}
+		catch (Unavailable ex) {
+			if (Boolean.getBoolean("compose.tests.required")) {
+				fail("ComposeSystemTests cannot run: " + ex.getMessage());
+			}
+			unavailable = ex.getMessage();
+			return;
+		}
 		ports = new LinkedHashMap<>();
 		for (String variable : List.of("KAFKA_PORT", "REGISTRY_PORT", "MAIL_WEB_PORT", "ONBOARDING_PORT",
 				"DIRECTORY_PORT", "NOTIFICATION_PORT")) {
@@ -102,6 +115,13 @@ class ComposeSystemTests {
 		compose.start();
 		api = new PublicApi(local("ONBOARDING_PORT"), local("DIRECTORY_PORT"), local("NOTIFICATION_PORT"),
 				STAFF_PASSWORD);
+	}
+
+	@BeforeEach
+	void skipWhereTheStackCannotRun() {
+		// each test is reported as skipped, with the reason (an abort in @BeforeAll would
+		// be reported as no test at all)
+		Assumptions.assumeTrue(unavailable == null, () -> "ComposeSystemTests skipped: " + unavailable);
 	}
 
 	@AfterAll
@@ -186,14 +206,28 @@ class ComposeSystemTests {
 		});
 	}
 
-	/** The names in images.env, after checking that each image exists. */
-	private static Map<String, String> offlineImages() throws IOException {
+	/**
+	 * The names in images.env, once the project's images are built from the current jars
+	 * and every image is known to exist.
+	 */
+	private static Map<String, String> offlineImages() throws IOException, InterruptedException, Unavailable {
 		if (!DockerClientFactory.instance().isDockerAvailable()) {
-			skip("no Docker engine answers (start one with scripts/docker-engine.sh)");
+			throw new Unavailable("no Docker engine answers (start one with scripts/docker-engine.sh)");
+		}
+		if (!succeeds("docker", "version")) {
+			throw new Unavailable("the docker CLI, which runs docker compose, reaches no engine (DOCKER_HOST="
+					+ System.getenv("DOCKER_HOST") + ")");
+		}
+		if (!succeeds("docker", "compose", "version")) {
+			throw new Unavailable(
+					"the docker CLI does not run 'docker compose' (Compose v2): docker/offline/build-images.sh installs it");
 		}
 		if (!Files.isRegularFile(IMAGES)) {
-			skip("the offline images are not built: run docker/offline/build-images.sh (missing " + IMAGES + ")");
+			throw new Unavailable(
+					"the offline images are not built: run docker/offline/build-images.sh (missing " + IMAGES + ")");
 		}
+		Files.createDirectories(LOGS);
+		buildTheProjectImages();
 		Map<String, String> images = new LinkedHashMap<>();
 		for (String line : Files.readAllLines(IMAGES)) {
 			if (!line.isBlank() && !line.startsWith("#")) {
@@ -203,7 +237,7 @@ class ComposeSystemTests {
 		DockerClient docker = DockerClientFactory.instance().client();
 		for (String image : images.values()) {
 			if (docker.listImagesCmd().withImageNameFilter(image).exec().isEmpty()) {
-				skip("the image " + image + " is missing: run docker/offline/build-images.sh");
+				throw new Unavailable("the image " + image + " is missing: run docker/offline/build-images.sh");
 			}
 		}
 		return images;
@@ -222,14 +256,11 @@ class ComposeSystemTests {
 		assertThat(build.exitValue()).as(Files.readString(LOGS.resolveSibling("compose-build-images.log"))).isZero();
 	}
 
-	private static void skip(String reason) {
-		String message = "ComposeSystemTests: " + reason;
-		if (Boolean.getBoolean("compose.tests.required")) {
-			fail(message);
-		}
-		// in the build output, not only in the report
-		System.err.println("SKIPPED " + message);
-		Assumptions.abort(message);
+	private static boolean succeeds(String... command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
 	}
 
 	private static List<String> mailSubjects(String address) throws Exception {
@@ -253,6 +284,15 @@ class ComposeSystemTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** Docker, compose or an image is missing: the tests cannot run here. */
+	private static final class Unavailable extends Exception {
+
+		Unavailable(String reason) {
+			super(reason, null, false, false);
+		}
+
 	}
 
 }
