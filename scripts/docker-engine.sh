@@ -2,9 +2,10 @@
 # The Docker engine that the offline images and ComposeSystemTests need (.ci/run calls it).
 #   docker-engine.sh           install Debian's docker.io and debootstrap if missing, start dockerd
 #                              if no engine answers, wait until it does
-#   docker-engine.sh cleanup   remove the containers, networks and volumes that ComposeSystemTests
-#                              left behind (compose projects named membership-system-test-*),
-#                              for a run that died before its own clean-up
+#   docker-engine.sh cleanup   remove the containers, networks and volumes that the tests left
+#                              behind (ComposeSystemTests' compose projects membership-system-test-*,
+#                              PostgresForTests' containers labelled org.membership.test), for a
+#                              run that died before its own clean-up
 # Installing and starting the daemon needs root.
 set -euo pipefail
 
@@ -38,6 +39,7 @@ start() {
 
 cleanup() {
   answers || return 0
+  docker ps -aq --filter label=org.membership.test | xargs -r docker rm -f -v > /dev/null
   local project
   for project in $( (docker ps -a --format '{{.Label "com.docker.compose.project"}}'
     docker network ls --format '{{.Label "com.docker.compose.project"}}'

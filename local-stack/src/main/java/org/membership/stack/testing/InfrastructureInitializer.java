@@ -1,14 +1,18 @@
 package org.membership.stack.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring test context at the {@link TestInfrastructure} of the JVM. Being one
- * initializer class, it is part of the context cache key, so contexts are still shared.
+ * Points a Spring test context at the {@link TestInfrastructure} of the JVM and, under
+ * the {@code postgres} profile, at the PostgreSQL server that {@link PostgresForTests}
+ * chooses. Being one initializer class, it is part of the context cache key, so contexts
+ * are still shared.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -18,13 +22,15 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
 		TestInfrastructure infrastructure = TestInfrastructure.get();
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE,
-					Map.of("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
-							"spring.kafka.properties.apicurio.registry.url", infrastructure.registryUrl(),
-							"membership.test.registry.confluent-url",
-							infrastructure.confluentCompatibleRegistryUrl())));
+		ConfigurableEnvironment environment = context.getEnvironment();
+		Map<String, Object> properties = new HashMap<>(
+				Map.of("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
+						"spring.kafka.properties.apicurio.registry.url", infrastructure.registryUrl(),
+						"membership.test.registry.confluent-url", infrastructure.confluentCompatibleRegistryUrl()));
+		if (environment.matchesProfiles("postgres")) {
+			properties.putAll(PostgresForTests.datasource(environment.getRequiredProperty("spring.datasource.url")));
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 	}
 
 }
