@@ -28,7 +28,12 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 						"spring.kafka.properties.apicurio.registry.url", infrastructure.registryUrl(),
 						"membership.test.registry.confluent-url", infrastructure.confluentCompatibleRegistryUrl()));
 		if (environment.matchesProfiles("postgres")) {
-			properties.putAll(PostgresForTests.datasource(environment.getRequiredProperty("spring.datasource.url")));
+			Map<String, Object> datasource = PostgresForTests
+				.datasource(environment.getRequiredProperty("spring.datasource.url"));
+			if (!datasource.isEmpty()) {
+				PostgresForTests.usedBy(context);
+			}
+			properties.putAll(datasource);
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 	}

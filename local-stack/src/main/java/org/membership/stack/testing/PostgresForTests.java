@@ -4,11 +4,17 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The PostgreSQL server of the {@code postgres} test profile
@@ -33,6 +39,8 @@ final class PostgresForTests {
 	static final String IMAGE = "membership.test.postgres.image";
 
 	static final String CLEANUP_LABEL = "org.membership.test";
+
+	private static final List<ConfigurableApplicationContext> USERS = new CopyOnWriteArrayList<>();
 
 	private static PostgreSQLContainer container;
 
@@ -78,10 +86,31 @@ final class PostgresForTests {
 				.withLabel(CLEANUP_LABEL, "postgres");
 			started.start();
 			// removed with the JVM, also where Ryuk (Testcontainers' reaper) cannot run
-			Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "postgres-container-stop"));
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				awaitClosed(Duration.ofSeconds(20));
+				started.stop();
+			}, "postgres-container-stop"));
 			container = started;
 		}
 		return container;
+	}
+
+	/**
+	 * Keeps the container until the context is closed. Spring closes the test contexts in
+	 * shutdown hooks of their own, which the JVM runs at the same time as the
+	 * container's: a context whose database vanished under it waits for connections until
+	 * Hikari gives up, and Surefire kills a test JVM that takes 30 s to exit.
+	 * @param context a context that uses the container
+	 */
+	static void usedBy(ConfigurableApplicationContext context) {
+		USERS.add(context);
+	}
+
+	private static void awaitClosed(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (USERS.stream().anyMatch(ConfigurableApplicationContext::isActive) && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+		}
 	}
 
 	private static boolean answers(URI server) {

@@ -16,9 +16,16 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class PostgresForTestsTests {
 
+	private final String mode = System.getProperty(PostgresForTests.MODE);
+
 	@AfterEach
 	void restoreTheMode() {
-		System.clearProperty(PostgresForTests.MODE);
+		if (this.mode != null) {
+			System.setProperty(PostgresForTests.MODE, this.mode);
+		}
+		else {
+			System.clearProperty(PostgresForTests.MODE);
+		}
 	}
 
 	@Test
@@ -29,7 +36,8 @@ class PostgresForTestsTests {
 	}
 
 	@Test
-	void byDefaultALocalServerThatAnswersIsUsed() throws IOException {
+	void autoUsesALocalServerThatAnswers() throws IOException {
+		System.setProperty(PostgresForTests.MODE, "auto");
 		try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			assertThat(PostgresForTests
 				.datasource("jdbc:postgresql://127.0.0.1:" + server.getLocalPort() + "/test?currentSchema=directory"))

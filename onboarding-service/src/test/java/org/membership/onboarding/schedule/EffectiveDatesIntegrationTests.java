@@ -23,7 +23,7 @@ import org.membership.onboarding.support.KafkaEvents;
 import org.membership.onboarding.support.MutableClock;
 import org.membership.onboarding.support.OnboardingIntegrationTest;
 import org.membership.onboarding.support.SampleApplications;
-import org.membership.stack.testing.TestInfrastructure;
+import org.membership.stack.testing.InfrastructureInitializer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -176,13 +176,13 @@ class EffectiveDatesIntegrationTests {
 	 * clock; its poll is left to the test.
 	 */
 	private static ConfigurableApplicationContext startAnotherInstance(Clock clock) {
-		TestInfrastructure infrastructure = TestInfrastructure.get();
-		// command-line arguments: they win over application.yml, as in a deployment
+		// the same broker, registry and database as the tests' own context (the database
+		// may be a PostgreSQL container); command-line arguments for the rest, as in a
+		// deployment
 		return new SpringApplicationBuilder(OnboardingApplication.class)
-			.initializers((context) -> context.getBeanFactory().registerSingleton("instanceClock", clock))
-			.run("--server.port=0", "--spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers(),
-					"--spring.kafka.properties.apicurio.registry.url=" + infrastructure.registryUrl(),
-					"--membership.security.staff-password=other-instance",
+			.initializers(new InfrastructureInitializer(),
+					(context) -> context.getBeanFactory().registerSingleton("instanceClock", clock))
+			.run("--server.port=0", "--membership.security.staff-password=other-instance",
 					"--membership.onboarding.effective-dates.poll-interval=1h",
 					"--membership.onboarding.effective-dates.initial-delay=1h");
 	}
