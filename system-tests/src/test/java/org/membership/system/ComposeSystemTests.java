@@ -133,6 +133,18 @@ class ComposeSystemTests {
 	}
 
 	@Test
+	@Order(0)
+	void withoutTheOfflineImagesTheFileNamesTheUpstreamOnesAndAsksForAStaffPassword() throws Exception {
+		// what a user with access to the registries runs: every default resolves
+		String config = composeConfig(Map.of("STAFF_PASSWORD", "chosen-by-the-operator"));
+		assertThat(config).contains("image: apache/kafka:4.1.2", "image: postgres:17.6",
+				"image: apicurio/apicurio-registry:3.3.3", "image: axllent/mailpit:v1.27",
+				"image: membership/onboarding-service:latest", "published: \"8081\"", "host_ip: 127.0.0.1");
+		// and nothing starts with a staff user that has no password
+		assertThat(composeConfig(Map.of())).contains("set STAFF_PASSWORD to the password of the staff user");
+	}
+
+	@Test
 	@Order(1)
 	void clujItClusterJoinsDigitalSmeAsAFullMember() throws Exception {
 		HttpResponse<String> submitted = api.apply(PublicApi.clujItClusterApplication(CONTACT));
@@ -254,6 +266,24 @@ class ComposeSystemTests {
 			.start();
 		assertThat(build.waitFor(10, TimeUnit.MINUTES)).as("build-images.sh project finished").isTrue();
 		assertThat(build.exitValue()).as(Files.readString(LOGS.resolveSibling("compose-build-images.log"))).isZero();
+	}
+
+	/**
+	 * {@code docker compose config} of the plain file, with only the given variables set.
+	 */
+	private static String composeConfig(Map<String, String> variables) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder("docker", "compose", "-f",
+				ROOT.resolve("docker-compose.yml").toString(), "config")
+			.redirectErrorStream(true);
+		builder.environment()
+			.keySet()
+			.removeIf((name) -> name.endsWith("_IMAGE") || name.endsWith("_PORT") || name.equals("STAFF_PASSWORD")
+					|| name.equals("POSTGRES_PASSWORD"));
+		builder.environment().putAll(variables);
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+		return output;
 	}
 
 	private static boolean succeeds(String... command) throws IOException, InterruptedException {
