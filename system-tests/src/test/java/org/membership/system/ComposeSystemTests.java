@@ -227,8 +227,9 @@ class ComposeSystemTests {
 			throw new Unavailable("no Docker engine answers (start one with scripts/docker-engine.sh)");
 		}
 		if (!succeeds("docker", "version")) {
-			throw new Unavailable("the docker CLI, which runs docker compose, reaches no engine (DOCKER_HOST="
-					+ System.getenv("DOCKER_HOST") + ")");
+			throw new Unavailable(
+					"the docker CLI, which runs docker compose, is missing or reaches no engine (DOCKER_HOST="
+							+ System.getenv("DOCKER_HOST") + ")");
 		}
 		if (!succeeds("docker", "compose", "version")) {
 			throw new Unavailable(
@@ -286,11 +287,17 @@ class ComposeSystemTests {
 		return output;
 	}
 
-	private static boolean succeeds(String... command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
+	/** Whether the command exits with 0; false also where it is not installed. */
+	private static boolean succeeds(String... command) throws InterruptedException {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private static List<String> mailSubjects(String address) throws Exception {
