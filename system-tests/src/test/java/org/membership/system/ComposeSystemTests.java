@@ -2,18 +2,19 @@ package org.membership.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.github.dockerjava.api.DockerClient;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.membership.events.EventTopic;
-import org.membership.events.Topics;
 import org.membership.stack.Ports;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ComposeContainer;
@@ -70,6 +69,9 @@ class ComposeSystemTests {
 	private static final List<String> HEALTH_CHECKED = List.of("kafka", "postgres", "registry", "mail",
 			"onboarding-service", "directory-service", "notification-service");
 
+	/** Each container's output, as it comes. */
+	private static final Map<String, Writer> LOG_FILES = new ConcurrentHashMap<>();
+
 	private static ComposeContainer compose;
 
 	private static Map<String, Integer> ports;
@@ -83,7 +85,7 @@ class ComposeSystemTests {
 	static void startTheComposeStack() throws Exception {
 		Map<String, String> images;
 		try {
-			images = offlineImages();
+			images = prepareTheImages();
 		}
 		catch (Unavailable ex) {
 			if (Boolean.getBoolean("compose.tests.required")) {
@@ -129,6 +131,14 @@ class ComposeSystemTests {
 		if (compose != null) {
 			// docker compose down, volumes included
 			compose.stop();
+		}
+		for (Writer log : LOG_FILES.values()) {
+			try {
+				log.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 	}
 
@@ -176,7 +186,7 @@ class ComposeSystemTests {
 
 		// a system downstream reads the story from Kafka, through the registry
 		try (DownstreamConsumer consumer = new DownstreamConsumer("localhost:" + ports.get("KAFKA_PORT"),
-				local("REGISTRY_PORT") + "/apis/ccompat/v7", Topics.ALL.stream().map(EventTopic::name).toList())) {
+				local("REGISTRY_PORT") + "/apis/ccompat/v7")) {
 			List<DownstreamConsumer.Event> seen = new ArrayList<>();
 			await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
 				seen.addAll(consumer.poll());
@@ -222,7 +232,7 @@ class ComposeSystemTests {
 	 * The names in images.env, once the project's images are built from the current jars
 	 * and every image is known to exist.
 	 */
-	private static Map<String, String> offlineImages() throws IOException, InterruptedException, Unavailable {
+	private static Map<String, String> prepareTheImages() throws IOException, InterruptedException, Unavailable {
 		if (!DockerClientFactory.instance().isDockerAvailable()) {
 			throw new Unavailable("no Docker engine answers (start one with scripts/docker-engine.sh)");
 		}
@@ -315,8 +325,18 @@ class ComposeSystemTests {
 
 	private static void log(String service, String line) {
 		try {
-			Files.writeString(LOGS.resolve(service + ".log"), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-					StandardOpenOption.APPEND);
+			Writer log = LOG_FILES.computeIfAbsent(service, (name) -> {
+				try {
+					return Files.newBufferedWriter(LOGS.resolve(name + ".log"), StandardCharsets.UTF_8);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			synchronized (log) {
+				log.write(line);
+				log.flush();
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

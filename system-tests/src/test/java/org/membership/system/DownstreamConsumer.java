@@ -21,6 +21,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.membership.events.EventTopic;
+import org.membership.events.Topics;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,12 +55,16 @@ final class DownstreamConsumer implements AutoCloseable {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	DownstreamConsumer(String bootstrapServers, String confluentCompatibleUrl, List<String> topics) {
+	/** Every topic of the contract. */
+	static final List<String> TOPICS = Topics.ALL.stream().map(EventTopic::name).toList();
+
+	/** Reads every topic of the contract from its beginning. */
+	DownstreamConsumer(String bootstrapServers, String confluentCompatibleUrl) {
 		this.confluentCompatibleUrl = confluentCompatibleUrl;
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
 				new StringDeserializer(), new ByteArrayDeserializer());
 		List<TopicPartition> partitions = new ArrayList<>();
-		for (String topic : topics) {
+		for (String topic : TOPICS) {
 			this.consumer.partitionsFor(topic)
 				.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
 		}

@@ -15,8 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.membership.events.EventTopic;
-import org.membership.events.Topics;
 import org.membership.stack.KafkaBroker;
 import org.membership.stack.LocalStack;
 import org.membership.stack.Ports;
@@ -157,7 +155,7 @@ class ReferenceStoryIntegrationTests {
 
 		List<DownstreamConsumer.Event> seen = new ArrayList<>();
 		try (DownstreamConsumer consumer = new DownstreamConsumer(stack.broker().bootstrapServers(),
-				stack.registry().confluentCompatibleUrl(), Topics.ALL.stream().map(EventTopic::name).toList())) {
+				stack.registry().confluentCompatibleUrl())) {
 			await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
 				seen.addAll(consumer.poll());
 				assertThat(seen).filteredOn((event) -> accepted.equals(event.field("applicationId")))
@@ -168,8 +166,7 @@ class ReferenceStoryIntegrationTests {
 					.contains("ApplicationReceived", "ApplicationRejected");
 			});
 		}
-		assertThat(seen)
-			.allSatisfy((event) -> assertThat(event.topic()).isIn(Topics.ALL.stream().map(EventTopic::name).toList()));
+		assertThat(seen).allSatisfy((event) -> assertThat(event.topic()).isIn(DownstreamConsumer.TOPICS));
 		assertThat(seen).filteredOn((event) -> rejected.equals(event.field("applicationId")))
 			.filteredOn((event) -> event.type().equals("ApplicationRejected"))
 			.allSatisfy((event) -> {
