@@ -5,34 +5,47 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.mail.MovingMessage;
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server for the local stack (GreenMail): it accepts every mail the services
- * send, keeps it readable over IMAP (any user name and password), and writes each one as
- * an {@code .eml} file into a directory a person can open. {@link LocalStack} runs it in
- * a JVM of its own through {@link #main(String[])}.
+ * send and writes each delivery as an {@code .eml} file into a directory a person can
+ * open, at the moment GreenMail delivers it (a delivery hook, so each mail is written
+ * exactly once, however many recipients and senders there are). The newest
+ * {@code imapCapacity} mails also stay readable over IMAP (any user name and password);
+ * older ones are dropped from memory, their files stay. {@link LocalStack} runs it in a
+ * JVM of its own through {@link #main(String[])}.
  */
 public final class MailServer implements AutoCloseable {
+
+	/** How many mails stay readable over IMAP by default; the files keep them all. */
+	public static final int DEFAULT_IMAP_CAPACITY = 1000;
 
 	/**
 	 * Runs the server until the process is stopped.
 	 * @param args SMTP port, IMAP port, mail directory
 	 */
 	public static void main(String[] args) throws InterruptedException {
-		MailServer server = new MailServer(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Path.of(args[2]));
+		MailServer server = new MailServer(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Path.of(args[2]),
+				DEFAULT_IMAP_CAPACITY);
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "mail-server-shutdown"));
 		server.start();
 		System.out.println("Mail server: SMTP " + server.smtpPort() + ", IMAP " + server.imapPort() + ", mails in "
@@ -42,26 +55,34 @@ public final class MailServer implements AutoCloseable {
 
 	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
+	private static final Flags DELETED = new Flags(Flags.Flag.DELETED);
+
 	private final int smtpPort;
 
 	private final int imapPort;
 
 	private final Path mailDirectory;
 
+	private final int imapCapacity;
+
+	/** The mailbox of each delivery still held for IMAP, oldest first. */
+	private final Deque<GreenMailUser> heldForImap = new ArrayDeque<>();
+
 	private GreenMail greenMail;
 
-	private ScheduledExecutorService writer;
+	/**
+	 * Number of the last mail written; numbering goes on after the files of earlier runs.
+	 */
+	private long lastNumber;
 
-	/** Mails of earlier runs already in the directory: numbering goes on after them. */
-	private int onDisk;
-
-	/** Mails of this run already written. */
-	private int written;
-
-	public MailServer(int smtpPort, int imapPort, Path mailDirectory) {
+	public MailServer(int smtpPort, int imapPort, Path mailDirectory, int imapCapacity) {
+		if (imapCapacity < 1) {
+			throw new IllegalArgumentException("imapCapacity must be at least 1");
+		}
 		this.smtpPort = smtpPort;
 		this.imapPort = imapPort;
 		this.mailDirectory = mailDirectory;
+		this.imapCapacity = imapCapacity;
 	}
 
 	public synchronized MailServer start() {
@@ -70,7 +91,7 @@ public final class MailServer implements AutoCloseable {
 		try {
 			Files.createDirectories(this.mailDirectory);
 			try (var existing = Files.list(this.mailDirectory)) {
-				this.onDisk = (int) existing.filter((file) -> file.toString().endsWith(".eml")).count();
+				this.lastNumber = existing.filter((file) -> file.toString().endsWith(".eml")).count();
 			}
 		}
 		catch (IOException ex) {
@@ -80,47 +101,60 @@ public final class MailServer implements AutoCloseable {
 				new ServerSetup(this.imapPort, Ports.LOOPBACK, "imap") })
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		this.greenMail.start();
-		this.written = 0;
-		this.writer = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "mail-writer");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.writer.scheduleWithFixedDelay(this::writeNewMails, 250, 250, TimeUnit.MILLISECONDS);
+		var users = this.greenMail.getUserManager();
+		MessageDeliveryHandler mailbox = users.getMessageDeliveryHandler();
+		users.setMessageDeliveryHandler((message, recipient) -> deliver(mailbox, message, recipient));
 		return this;
 	}
 
-	private synchronized void writeNewMails() {
-		MimeMessage[] received = this.greenMail.getReceivedMessages();
-		for (; this.written < received.length; this.written++) {
-			MimeMessage message = received[this.written];
-			Path file = this.mailDirectory.resolve(String.format("%s-%04d-%s.eml",
-					LocalDateTime.now().format(FILE_TIME), this.onDisk + this.written + 1, recipient(message)));
-			try (OutputStream out = Files.newOutputStream(file)) {
-				message.writeTo(out);
-			}
-			catch (IOException | MessagingException ex) {
-				System.err.println("[run-local] Could not write mail to " + file + ": " + ex.getMessage());
-			}
+	/**
+	 * Called by GreenMail once per recipient of each received mail (deliveries are
+	 * serialised by its SMTP manager; this lock makes it so whatever the version).
+	 */
+	private synchronized GreenMailUser deliver(MessageDeliveryHandler mailbox, MovingMessage message,
+			MailAddress recipient) throws MessagingException, UserException {
+		write(message, recipient);
+		GreenMailUser user = mailbox.handle(message, recipient);
+		this.heldForImap.addLast(user);
+		while (this.heldForImap.size() > this.imapCapacity) {
+			dropOldest(this.heldForImap.removeFirst());
+		}
+		return user;
+	}
+
+	private void write(MovingMessage message, MailAddress recipient) {
+		long number = ++this.lastNumber;
+		Path file = this.mailDirectory.resolve(String.format("%s-%04d-%s.eml", LocalDateTime.now().format(FILE_TIME),
+				number, recipient.getEmail().replaceAll("[^A-Za-z0-9@._-]", "_")));
+		try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+			message.getMessage().writeTo(out);
+		}
+		catch (IOException | MessagingException ex) {
+			System.err.println("[run-local] Could not write mail to " + file + ": " + ex.getMessage());
 		}
 	}
 
-	private static String recipient(MimeMessage message) {
+	/** Removes the oldest mail of {@code user}'s inbox from memory (its file stays). */
+	private void dropOldest(GreenMailUser user) {
 		try {
-			Address[] to = message.getAllRecipients();
-			String address = (to == null || to.length == 0) ? "unknown" : to[0].toString();
-			return address.replaceAll("[^A-Za-z0-9@._-]", "_");
+			MailFolder inbox = this.greenMail.getManagers().getImapHostManager().getInbox(user);
+			long[] uids = inbox.getMessageUids();
+			if (uids.length > 0) {
+				inbox.setFlags(DELETED, true, uids[0], null, false);
+				inbox.expunge();
+			}
 		}
-		catch (MessagingException ex) {
-			return "unknown";
+		catch (FolderException ex) {
+			System.err.println("[run-local] Could not drop an old mail from memory: " + ex.getMessage());
 		}
+	}
+
+	/** How many mails are held in memory for IMAP, over all mailboxes. */
+	public synchronized int mailsInMemory() {
+		return this.greenMail.getReceivedMessages().length;
 	}
 
 	public synchronized void stop() {
-		if (this.writer != null) {
-			this.writer.shutdownNow();
-			this.writer = null;
-		}
 		if (this.greenMail != null) {
 			this.greenMail.stop();
 			this.greenMail = null;
