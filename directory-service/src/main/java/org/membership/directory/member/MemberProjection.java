@@ -128,7 +128,7 @@ class MemberProjection {
 			.param("searchText", searchText)
 			.param("country", organisation.country())
 			.param("city", organisation.city().strip())
-			.param("website", organisation.website())
+			.param("website", Websites.httpOrNull(organisation.website()))
 			.param("type", organisation.type())
 			.param("memberCount", organisation.memberCount())
 			.param("description", organisation.description())

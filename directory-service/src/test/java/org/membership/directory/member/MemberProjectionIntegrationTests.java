@@ -72,6 +72,23 @@ class MemberProjectionIntegrationTests {
 	}
 
 	@Test
+	void aWebsiteThatIsNotHttpIsNeitherListedNorRenderedAsALink() {
+		UUID id = UUID.randomUUID();
+		String name = TestEvents.uniqueName("Scripted Website");
+		TestEvents
+			.effective(TestEvents.effect(id, 3, TestEvents.organisation(name).setWebsite("javascript:alert(1)").build())
+				.build());
+
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(this.http.getForEntity("/api/members/" + id, Map.class).getStatusCode())
+				.isEqualTo(HttpStatus.OK));
+		assertThat(this.http.getForObject("/api/members/" + id, Map.class)).containsEntry("name", name)
+			.containsEntry("website", null);
+		assertThat(this.http.getForObject("/members?q=" + name, String.class)).contains(name)
+			.doesNotContainIgnoringCase("javascript:");
+	}
+
+	@Test
 	void theSameEventDeliveredTwiceLeavesOneRowAndCountsAsDuplicate() {
 		UUID id = UUID.randomUUID();
 		MembershipEffective event = TestEvents
