@@ -97,6 +97,8 @@ class InvalidSubmissionIntegrationTests {
 						(a) -> organisation(a).put("website", "clujit ro")),
 				json("website with another scheme", "organisation.website",
 						(a) -> organisation(a).put("website", "ftp://www.clujit.ro")),
+				json("website that is a script", "organisation.website",
+						(a) -> organisation(a).put("website", "javascript:alert(document.cookie)")),
 				json("no organisation type", "organisation.type", (a) -> organisation(a).remove("type")),
 				json("unknown organisation type", "organisation.type", (a) -> organisation(a).put("type", "SPACESHIP")),
 				json("founding date that is no date", "organisation.foundedOn",
