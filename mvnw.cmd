@@ -25,6 +25,9 @@
 @REM   MVNW_REPOURL - repo url base for downloading maven distribution
 @REM   MVNW_USERNAME/MVNW_PASSWORD - user and password for downloading maven
 @REM   MVNW_VERBOSE - true: enable verbose log; others: silence the output
+@REM
+@REM membership-onboarding: the build needs a JDK 21 or newer. ./mvnw finds one itself
+@REM (scripts/java-home.sh); on Windows set JAVA_HOME to a JDK 21+ before running mvnw.cmd.
 @REM ----------------------------------------------------------------------------
 
 @IF "%__MVNW_ARG0_NAME__%"=="" (SET __MVNW_ARG0_NAME__=%~nx0)

@@ -1,16 +1,27 @@
 package org.membership.notification.announcement;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The in-process event stored in the outbox in the announcement's transaction. Small on
- * purpose (the registry keeps it in VARCHAR(4000) on H2): the texts are loaded when it is
- * externalized as AnnouncementPublished. Its class name is stored with every outstanding
- * publication: renaming it strands them.
+ * The in-process event stored in the outbox in the announcement's transaction: everything
+ * AnnouncementPublished carries, so the externalization maps it without reading anything
+ * back (the outbox's event column is TEXT: a long announcement fits). Its class name and
+ * fields are stored with every outstanding publication: renaming either strands them.
  *
+ * @param eventId the AnnouncementPublished event's id, the same on every resend
  * @param announcementId the announcement
  * @param applicationId the application (the Kafka key)
+ * @param applicationVersion the application's version when the membership took effect
+ * @param correlationId follows the application through the services
+ * @param headline the headline
+ * @param summary the summary points
+ * @param body paragraphs separated by blank lines
+ * @param publishedAt when the announcement was published (also the event's occurredAt)
+ * @param link the absolute URL of the announcement's public page
  */
-public record AnnouncementMade(UUID announcementId, UUID applicationId) {
+public record AnnouncementMade(UUID eventId, UUID announcementId, UUID applicationId, long applicationVersion,
+		String correlationId, String headline, List<String> summary, String body, Instant publishedAt, String link) {
 
 }

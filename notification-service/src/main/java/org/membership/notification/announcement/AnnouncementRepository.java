@@ -67,14 +67,6 @@ class AnnouncementRepository {
 			.optional();
 	}
 
-	/** What the AnnouncementPublished event needs beyond the announcement itself. */
-	Optional<Origin> findOrigin(UUID id) {
-		return this.jdbc.sql("SELECT application_version, correlation_id FROM announcement WHERE id = :id")
-			.param("id", id)
-			.query((rs, n) -> new Origin(rs.getLong("application_version"), rs.getString("correlation_id")))
-			.optional();
-	}
-
 	List<Announcement> findNewestFirst(long offset, int limit) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM announcement ORDER BY published_at DESC, id LIMIT :limit OFFSET :offset")
@@ -94,14 +86,6 @@ class AnnouncementRepository {
 				List.of(rs.getString("summary").split("\n")), rs.getString("body"),
 				rs.getObject("published_at", OffsetDateTime.class).toInstant(),
 				this.association.publicUrl() + "/announcements/" + id);
-	}
-
-	/**
-	 * @param applicationVersion the application's version when it took effect
-	 * @param correlationId follows the application through the services
-	 */
-	record Origin(long applicationVersion, String correlationId) {
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.membership.notification.announcement;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,13 +73,16 @@ public class Announcements {
 					membership.applicationId(), membership.eventId());
 			return;
 		}
-		// stored in the event publication registry in this transaction; sent to Kafka
+		// read back: the event carries the texts, time and link exactly as pages and feed
+		// show them
+		Announcement announcement = this.repository.findById(id).orElseThrow();
+		// stored whole in the event publication registry in this transaction; sent to
+		// Kafka
 		// after commit
-		this.events.publishEvent(new AnnouncementMade(id, membership.applicationId()));
+		this.events.publishEvent(made(announcement, membership));
 		this.published.increment();
 		logger.info("Published announcement {} for application {} (event {})", id, membership.applicationId(),
 				membership.eventId());
-		Announcement announcement = this.repository.findById(id).orElseThrow();
 		Map<String, Object> model = new HashMap<>();
 		model.put("organisationName", membership.organisation().name());
 		model.put("tier", this.association.tierDisplayName(membership.tier()));
@@ -87,6 +91,15 @@ public class Announcements {
 		model.put("announcementLink", announcement.link());
 		this.notifications.request(new NotificationRequest(membership.eventId(), membership.applicationId(),
 				NotificationKind.WELCOME, null, model));
+	}
+
+	private static AnnouncementMade made(Announcement announcement, Membership membership) {
+		// the same id on every resend, so consumers can de-duplicate a resent record
+		UUID eventId = UUID
+			.nameUUIDFromBytes(("announcement-published:" + announcement.id()).getBytes(StandardCharsets.UTF_8));
+		return new AnnouncementMade(eventId, announcement.id(), announcement.applicationId(),
+				membership.applicationVersion(), membership.correlationId(), announcement.headline(),
+				announcement.summary(), announcement.body(), announcement.publishedAt(), announcement.link());
 	}
 
 	public Optional<Announcement> find(UUID id) {

@@ -1,6 +1,7 @@
 package org.membership.notification.announcement;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.membership.stack.KafkaBroker;
 import org.membership.stack.testing.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,32 +27,81 @@ class OutboxIntegrationTests {
 	@Autowired
 	private Announcements announcements;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@Test
 	void anAnnouncementMadeWhileTheBrokerIsDownIsPublishedOnceItIsBack() {
+		// the one relay is service-support's: no copy of it in this service
+		assertThat(this.context.getBean("outboxRelay").getClass().getName())
+			.isEqualTo("org.membership.support.outbox.OutboxRelay");
 		UUID applicationId = UUID.randomUUID();
 		KafkaBroker broker = TestInfrastructure.get().broker();
 		broker.stop();
 		try {
 			// the transaction commits; the send after it fails (producer max.block.ms in
 			// tests)
-			this.announcements.welcome(new Membership(UUID.randomUUID(), applicationId, 3, "corr-" + applicationId,
-					new Membership.Organisation("Outbox Cluster", null, "BE", "Brussels", null, "CLUSTER", null, null,
-							null),
-					"ASSOCIATE", LocalDate.of(2023, 1, 1)));
+			this.announcements.welcome(membership(applicationId, new Membership.Organisation("Outbox Cluster", null,
+					"BE", "Brussels", null, "CLUSTER", null, null, null)));
 		}
 		finally {
 			broker.start();
 		}
 		assertThat(this.announcements.findByApplicationId(applicationId)).isPresent();
 
-		// the resubmission job sends it again once the broker is back
+		// the relay sends it again once the broker is back
+		AnnouncementPublished published = awaitPublished(applicationId);
+		assertThat(published.getHeadline()).isEqualTo("DIGITAL SME welcomes Outbox Cluster as a Associate Member");
+	}
+
+	@Test
+	void anAnnouncementLongerThanFourThousandCharactersIsStoredWholeAndPublishedWhole() {
+		UUID applicationId = UUID.randomUUID();
+		// an organisation at the field limits of the application form
+		Membership.Organisation organisation = new Membership.Organisation(text("CLUJ IT Cluster ", 200),
+				text("Asociația CLUJ IT ", 200), "RO", text("Cluj-Napoca ", 100), "https://www.clujit.ro", "CLUSTER",
+				LocalDate.of(2012, 10, 1), 90,
+				text("Innovative cluster of IT companies, universities and research institutes. ", 2000));
+
+		this.announcements.welcome(membership(applicationId, organisation));
+
+		Announcement announcement = this.announcements.findByApplicationId(applicationId).orElseThrow();
+		AnnouncementPublished published = awaitPublished(applicationId);
+		assertThat(published.getAnnouncementId()).isEqualTo(announcement.id());
+		assertThat(published.getHeadline()).isEqualTo(announcement.headline());
+		assertThat(published.getSummary()).isEqualTo(announcement.summary());
+		assertThat(published.getBody()).isEqualTo(announcement.body()).contains(organisation.description());
+		assertThat(published.getLink()).isEqualTo(announcement.link());
+		// the contract's timestamps are milliseconds
+		assertThat(published.getPublishedAt()).isEqualTo(announcement.publishedAt().truncatedTo(ChronoUnit.MILLIS));
+		assertThat(published.getApplicationVersion()).isEqualTo(3);
+		assertThat(published.getCorrelationId()).isEqualTo("corr-" + applicationId);
+		assertThat(published.getHeadline().length() + String.join("", published.getSummary()).length()
+				+ published.getBody().length())
+			.as("characters of the event's texts alone")
+			.isGreaterThan(4000);
+	}
+
+	private static Membership membership(UUID applicationId, Membership.Organisation organisation) {
+		return new Membership(UUID.randomUUID(), applicationId, 3, "corr-" + applicationId, organisation, "ASSOCIATE",
+				LocalDate.of(2023, 1, 1));
+	}
+
+	private static AnnouncementPublished awaitPublished(UUID applicationId) {
 		Map<String, Object> serde = new HashMap<>();
 		serde.put("apicurio.registry.url", TestInfrastructure.get().registryUrl());
 		serde.put("apicurio.registry.use-specific-avro-reader", true);
 		ConsumerRecord<String, Object> record = TopicReader.awaitRecord(Topics.ANNOUNCEMENT_PUBLISHED,
 				new AvroKafkaDeserializer<>(), serde, (r) -> applicationId.toString().equals(r.key()));
-		assertThat(((AnnouncementPublished) record.value()).getHeadline())
-			.isEqualTo("DIGITAL SME welcomes Outbox Cluster as a Associate Member");
+		return (AnnouncementPublished) record.value();
+	}
+
+	/**
+	 * {@code sentence} repeated to exactly {@code length} characters, ending in a full
+	 * stop.
+	 */
+	private static String text(String sentence, int length) {
+		return sentence.repeat(length / sentence.length() + 1).substring(0, length - 1) + ".";
 	}
 
 }

@@ -13,27 +13,18 @@ import org.springframework.util.unit.DataSize;
  * @param maxEffectiveFromAhead how far in the future an approval's effectiveFrom may lie
  * @param maxRequestSize the largest request body accepted (API and form); larger is 413
  * @param effectiveDates the scheduler that makes approvals effective
- * @param outbox the relay that sends outstanding events again
  * @param clockOffset shifts the service's idea of now, for staging and end-to-end tests
  * that need an effective date to come (e.g. {@code P11D}); zero in production
  */
 @ConfigurationProperties("membership.onboarding")
 public record OnboardingProperties(@DefaultValue("P2Y") Period maxEffectiveFromAhead,
 		@DefaultValue("64KB") DataSize maxRequestSize, @DefaultValue EffectiveDates effectiveDates,
-		@DefaultValue Outbox outbox, @DefaultValue("PT0S") Duration clockOffset) {
+		@DefaultValue("PT0S") Duration clockOffset) {
 
 	/**
 	 * @param pollInterval how often due approvals are looked for
 	 */
 	public record EffectiveDates(@DefaultValue("30s") Duration pollInterval) {
-	}
-
-	/**
-	 * @param resubmitOlderThan incomplete publications older than this are sent again
-	 * @param resubmitInterval how often the outbox is checked for them
-	 */
-	public record Outbox(@DefaultValue("1m") Duration resubmitOlderThan,
-			@DefaultValue("30s") Duration resubmitInterval) {
 	}
 
 }

@@ -26,8 +26,7 @@ class OnboardingConfigurationTests {
 
 	private static OnboardingProperties properties(Duration clockOffset) {
 		return new OnboardingProperties(Period.ofYears(2), DataSize.ofKilobytes(64),
-				new OnboardingProperties.EffectiveDates(Duration.ofSeconds(30)),
-				new OnboardingProperties.Outbox(Duration.ofMinutes(1), Duration.ofSeconds(30)), clockOffset);
+				new OnboardingProperties.EffectiveDates(Duration.ofSeconds(30)), clockOffset);
 	}
 
 }

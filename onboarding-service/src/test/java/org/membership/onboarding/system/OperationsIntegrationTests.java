@@ -57,14 +57,16 @@ class OperationsIntegrationTests {
 		submit();
 
 		await().untilAsserted(
-				() -> assertThat(counter(new Api(this.port).asStaff(), "onboarding.outbox.waiting")).isZero());
+				() -> assertThat(counter(new Api(this.port).asStaff(), "membership.onboarding.outbox.waiting"))
+					.isZero());
 	}
 
 	@Test
 	void metricsAreForStaffOnly() {
-		assertThat(new Api(this.port).get("/actuator/metrics/onboarding.outbox.waiting").status()).isEqualTo(401);
+		assertThat(new Api(this.port).get("/actuator/metrics/membership.onboarding.outbox.waiting").status())
+			.isEqualTo(401);
 		assertThat(new Api(this.port).as("viewer", "viewer-password")
-			.get("/actuator/metrics/onboarding.outbox.waiting")
+			.get("/actuator/metrics/membership.onboarding.outbox.waiting")
 			.status()).isEqualTo(403);
 	}
 

@@ -1,11 +1,53 @@
 package org.membership.support.outbox;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.StringUtils;
 
 /**
- * The outbox relay: resubmits what a broker outage or a crash left incomplete.
+ * The transactional outbox's relay, for every service that publishes through Spring
+ * Modulith's JDBC event publication registry: resubmits what a broker outage or a crash
+ * left incomplete ({@link OutboxRelay}), measures what waits ({@link OutboxMetrics}) and
+ * refuses an event column too small for a large event ({@link EventColumnCheck}). The
+ * settings it relies on are {@link OutboxDefaults}. Scheduling is enabled here because
+ * both the relay and Spring Modulith's staleness monitor need it.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = { "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration" })
+@ConditionalOnClass(name = { "org.springframework.modulith.events.IncompleteEventPublications",
+		"org.springframework.modulith.events.jdbc.JdbcEventPublicationRepositoryV2" })
+@ConditionalOnBean({ IncompleteEventPublications.class, JdbcOperations.class })
+@EnableConfigurationProperties(OutboxProperties.class)
+@EnableScheduling
 public class OutboxAutoConfiguration {
+
+	private static final String SCHEMA = "spring.modulith.events.jdbc.schema";
+
+	@Bean
+	OutboxRelay outboxRelay(IncompleteEventPublications incomplete, OutboxProperties properties) {
+		return new OutboxRelay(incomplete, properties);
+	}
+
+	@Bean
+	OutboxMetrics outboxMetrics(Environment environment, JdbcOperations jdbc) {
+		String schema = environment.getProperty(SCHEMA);
+		String table = StringUtils.hasText(schema) ? schema + ".event_publication" : "event_publication";
+		return new OutboxMetrics(environment.getProperty("spring.application.name", "application"), jdbc, table);
+	}
+
+	@Bean
+	EventColumnCheck outboxEventColumnCheck(DataSource dataSource, Environment environment) {
+		String schema = environment.getProperty(SCHEMA);
+		return new EventColumnCheck(dataSource, StringUtils.hasText(schema) ? schema : null);
+	}
 
 }
