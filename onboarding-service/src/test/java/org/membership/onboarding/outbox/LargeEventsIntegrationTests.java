@@ -44,9 +44,9 @@ class LargeEventsIntegrationTests {
 		organisation.put("city", text("Cluj-Napoca ", 100));
 		organisation.put("description",
 				text("Innovative cluster of IT companies, universities and institutes. ", 2000));
-		// (the history entry adds "tier FULL, effective from …: " to the note within 2000
-		// characters)
-		String note = text("Approved by the board after the visit to Cluj-Napoca. ", 1900);
+		// the longest note the API accepts; the history entry adds "tier FULL, effective
+		// from …: " in front of it
+		String note = text("Approved by the board after the visit to Cluj-Napoca. ", 2000);
 
 		Api.Response submission = new Api(this.port).post("/api/applications", application);
 		assertThat(submission.status()).as(submission.toString()).isEqualTo(201);
