@@ -74,12 +74,12 @@ class DeadLetterIntegrationTests {
 		Map<String, Object> listed = listed(id);
 		assertThat(listed).containsEntry("topic", APPROVED_DEAD_LETTERS)
 			.containsEntry("partition", sent.partition())
-			.containsEntry("offset", dead.get(0).offset())
 			.containsEntry("originalTopic", Topics.MEMBER_APPROVED)
-			.containsEntry("originalOffset", sent.offset())
 			.containsEntry("replayed", false);
+		assertThat(((Number) listed.get("offset")).longValue()).isEqualTo(dead.get(0).offset());
+		assertThat(((Number) listed.get("originalOffset")).longValue()).isEqualTo(sent.offset());
 		assertThat((String) listed.get("errorClass")).isNotBlank();
-		assertThat((String) listed.get("message")).isNotBlank();
+		assertThat((String) listed.get("message")).startsWith("The value on onboarding.member-approved is not Avro");
 		assertThat(listed.get("time")).isNotNull();
 	}
 
@@ -100,7 +100,8 @@ class DeadLetterIntegrationTests {
 		assertThat(dead.get(0).value()).isEqualTo(unknownSchema);
 		Map<String, Object> listed = listed(id);
 		assertThat((String) listed.get("errorClass")).isNotBlank().isNotEqualTo(RuntimeException.class.getName());
-		assertThat((String) listed.get("message")).contains("987654321").doesNotContain("Could not serialize");
+		assertThat((String) listed.get("message")).contains("schema id 987654321", "404")
+			.doesNotContain("Could not serialize");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.membership.support.deadletter;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 
 import org.apache.kafka.common.header.Headers;
@@ -44,9 +45,18 @@ final class OriginalValueDeserializer<T> implements Deserializer<T> {
 			return this.delegate.deserialize(topic, headers, data);
 		}
 		catch (RuntimeException ex) {
-			ReadableError.of(ex).addTo(headers);
+			ReadableError.of(ex).withContext(context(topic, data)).addTo(headers);
 			throw ex;
 		}
+	}
+
+	/** What could not be read, in the terms of the Confluent wire format. */
+	static String context(String topic, byte[] data) {
+		if (data == null || data.length < 5 || data[0] != 0) {
+			return "The value on " + topic
+					+ " is not Avro in the Confluent wire format (magic byte 0, 4-byte schema id)";
+		}
+		return "The value on " + topic + " (schema id " + ByteBuffer.wrap(data, 1, 4).getInt() + ") could not be read";
 	}
 
 	@Override

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.apicurio.registry.rest.client.models.ProblemDetails;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
  * What went wrong with a record, in words staff can act on: the class of the root cause
  * and the message of the root cause, or of the nearest exception that has one when the
- * root cause has none (listener wrappers say only which method failed; clients of
- * registries sometimes throw without a message).
+ * root cause has none (listener wrappers say only which method failed). The schema
+ * registry's client reports an error as problem details whose message is only its class
+ * name; its status, title and detail are used instead.
  *
  * @param className the fully qualified class of the root cause
  * @param message the readable message, never {@code null}
@@ -32,7 +34,7 @@ record ReadableError(String className, String message) {
 			chain.add(cause);
 		}
 		Throwable root = chain.get(chain.size() - 1);
-		String message = null;
+		String message = (root instanceof ProblemDetails problem) ? registryMessage(problem) : null;
 		for (int i = chain.size() - 1; i >= 0 && message == null; i--) {
 			String candidate = chain.get(i).getMessage();
 			if (candidate != null && !candidate.isBlank()) {
@@ -42,10 +44,29 @@ record ReadableError(String className, String message) {
 		if (message == null) {
 			message = root.getClass().getSimpleName() + " (no message)";
 		}
-		if (message.length() > MAX_MESSAGE_LENGTH) {
-			message = message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+		return new ReadableError(root.getClass().getName(), cut(message));
+	}
+
+	private static String registryMessage(ProblemDetails problem) {
+		StringBuilder message = new StringBuilder("the schema registry answered");
+		if (problem.getStatus() != null) {
+			message.append(' ').append(problem.getStatus());
 		}
-		return new ReadableError(root.getClass().getName(), message);
+		for (String part : new String[] { problem.getTitle(), problem.getDetail() }) {
+			if (part != null && !part.isBlank()) {
+				message.append(": ").append(part.strip());
+			}
+		}
+		return message.toString();
+	}
+
+	private static String cut(String message) {
+		return (message.length() > MAX_MESSAGE_LENGTH) ? message.substring(0, MAX_MESSAGE_LENGTH - 1) + "…" : message;
+	}
+
+	/** The same error, its message preceded by what was being done. */
+	ReadableError withContext(String context) {
+		return new ReadableError(this.className, cut(context + ": " + this.message));
 	}
 
 	/** The error recorded in {@code headers}, if there is one. */
