@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
@@ -35,17 +36,20 @@ class DeadLetterRecoverer extends DeadLetterPublishingRecoverer implements Dispo
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadLetterRecoverer.class);
 
-	private final DefaultKafkaProducerFactory<String, byte[]> producers;
+	private final ProducerFactory<String, byte[]> producers;
 
 	private final DeadLetterMetrics metrics;
 
+	/**
+	 * @param producerConfig the service's producer settings (broker, acks, idempotence);
+	 * the serializers are this class's own
+	 */
 	DeadLetterRecoverer(Map<String, Object> producerConfig, ConsumerGroup group, DeadLetterMetrics metrics) {
 		this(new DefaultKafkaProducerFactory<>(producerConfig, new StringSerializer(), new ByteArraySerializer()),
 				group, metrics);
 	}
 
-	private DeadLetterRecoverer(DefaultKafkaProducerFactory<String, byte[]> producers, ConsumerGroup group,
-			DeadLetterMetrics metrics) {
+	DeadLetterRecoverer(ProducerFactory<String, byte[]> producers, ConsumerGroup group, DeadLetterMetrics metrics) {
 		super(new KafkaTemplate<>(producers), new DeadLetterDestination(group));
 		this.producers = producers;
 		this.metrics = metrics;
@@ -92,8 +96,10 @@ class DeadLetterRecoverer extends DeadLetterPublishingRecoverer implements Dispo
 	}
 
 	@Override
-	public void destroy() {
-		this.producers.destroy();
+	public void destroy() throws Exception {
+		if (this.producers instanceof DisposableBean disposable) {
+			disposable.destroy();
+		}
 	}
 
 }
