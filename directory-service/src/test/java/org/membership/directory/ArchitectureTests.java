@@ -12,8 +12,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The domain never depends on Avro: only the listeners see the generated event classes
- * (the serializer of dead letters sees SpecificRecord, never an event class).
+ * The domain never depends on Avro: only the listeners see the generated event classes.
  */
 class ArchitectureTests {
 

@@ -7,10 +7,10 @@ import java.util.Set;
 
 /**
  * The deployment step that puts the contract in place before any service starts: creates
- * the topics and their dead-letter topics, registers the schemas (BACKWARD_TRANSITIVE).
- * It waits for the broker and the registry to answer, so a container can run it as soon
- * as they start. Idempotent. {@code docker-compose.yml} runs it as the
- * {@code contract-setup} service.
+ * the topics and every consumer's dead-letter topics, registers the schemas
+ * (BACKWARD_TRANSITIVE). It waits for the broker and the registry to answer, so a
+ * container can run it as soon as they start. Idempotent. {@code docker-compose.yml} runs
+ * it as the {@code contract-setup} service.
  *
  * <p>
  * Environment: {@code KAFKA_BOOTSTRAP_SERVERS}, {@code REGISTRY_CCOMPAT_URL} (the

@@ -126,8 +126,7 @@ public final class KafkaBroker implements AutoCloseable {
 		config.put("share.coordinator.state.topic.replication.factor", "1");
 		config.put("share.coordinator.state.topic.min.isr", "1");
 		config.put("group.initial.rebalance.delay.ms", "0");
-		// topics are created on purpose (the contract's topics and their dead-letter
-		// topics)
+		// topics are created on purpose, by TopicSetup
 		config.put("auto.create.topics.enable", "false");
 		try {
 			Files.createDirectories(this.settings.dataDirectory());

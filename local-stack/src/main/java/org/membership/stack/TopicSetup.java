@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,30 +18,28 @@ import org.membership.events.EventTopic;
 import org.membership.events.Topics;
 
 /**
- * Creates every topic of the contract and its dead-letter topic. Idempotent: topics that
- * exist are left as they are.
+ * Creates every topic of the contract and every consumer's dead-letter topics
+ * ({@code <topic>.<consumer-group>-dlt}, see {@link Topics#CONSUMER_GROUPS}). Idempotent:
+ * topics that exist are left as they are.
  */
 public final class TopicSetup {
 
 	/**
-	 * The contract's topics keep every record: the directory is rebuilt by replaying
-	 * them, and a new downstream system reads them from the beginning. Dead letters keep
-	 * the broker's default.
+	 * Every topic keeps every record: the directory is rebuilt by replaying the
+	 * contract's topics, a new downstream system reads them from the beginning, and a
+	 * dead letter stays until staff have looked at it (the services list and replay them
+	 * from the dead-letter topics).
 	 */
 	static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1");
 
 	private TopicSetup() {
 	}
 
-	private static boolean isDeadLetterTopic(String name) {
-		return name.endsWith(Topics.DEAD_LETTER_SUFFIX);
-	}
-
-	/** The contract's topics followed by their dead-letter topics. */
+	/** The contract's topics followed by every consumer's dead-letter topics. */
 	public static List<String> topicNames() {
 		List<String> names = new ArrayList<>();
 		Topics.ALL.stream().map(EventTopic::name).forEach(names::add);
-		Topics.ALL.stream().map(EventTopic::deadLetterTopic).forEach(names::add);
+		names.addAll(Topics.deadLetterTopics());
 		return names;
 	}
 
@@ -48,7 +47,7 @@ public final class TopicSetup {
 	 * Creates the topics that do not exist yet.
 	 * @param bootstrapServers the broker
 	 * @param partitions partitions per topic; dead-letter topics get the same number so
-	 * that a record keeps its partition when Spring Kafka dead-letters it
+	 * that a dead letter keeps the partition of the record that failed
 	 * @return the names of the topics that were created now
 	 */
 	public static Set<String> createTopics(String bootstrapServers, int partitions) {
@@ -56,8 +55,7 @@ public final class TopicSetup {
 			Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
 			List<NewTopic> missing = topicNames().stream()
 				.filter((name) -> !existing.contains(name))
-				.map((name) -> new NewTopic(name, Optional.of(partitions), Optional.empty())
-					.configs(isDeadLetterTopic(name) ? Map.of() : KEEP_FOREVER))
+				.map((name) -> new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(KEEP_FOREVER))
 				.toList();
 			for (var entry : admin.createTopics(missing).values().entrySet()) {
 				try {
@@ -69,7 +67,7 @@ public final class TopicSetup {
 					}
 				}
 			}
-			return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toSet());
+			return missing.stream().map(NewTopic::name).collect(Collectors.toSet());
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			throw new StackException("Could not list the topics on " + bootstrapServers + ": " + ex, ex);

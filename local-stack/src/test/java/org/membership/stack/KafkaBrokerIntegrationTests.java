@@ -33,26 +33,30 @@ import static org.awaitility.Awaitility.await;
 class KafkaBrokerIntegrationTests {
 
 	@Test
-	void theSharedBrokerHasEveryTopicOfTheContractAndItsDeadLetterTopic() throws Exception {
+	void theSharedBrokerHasEveryTopicOfTheContractAndEachConsumersDeadLetterTopics() throws Exception {
 		TestInfrastructure infrastructure = TestInfrastructure.get();
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()))) {
 			Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-			for (EventTopic topic : Topics.ALL) {
-				assertThat(topics).contains(topic.name(), topic.deadLetterTopic());
-			}
-			var description = admin
-				.describeTopics(List.of(Topics.MEMBER_APPROVED, Topics.deadLetterTopic(Topics.MEMBER_APPROVED)))
+			assertThat(topics).containsAll(Topics.ALL.stream().map(EventTopic::name).toList())
+				.containsAll(Topics.deadLetterTopics())
+				.contains("onboarding.membership-effective.directory-service-dlt",
+						"onboarding.membership-effective.notification-service-dlt")
+				.noneMatch((topic) -> topic.equals(Topics.MEMBERSHIP_EFFECTIVE + Topics.DEAD_LETTER_SUFFIX));
+			String deadLetters = Topics.deadLetterTopic(Topics.MEMBER_APPROVED, Topics.DIRECTORY_SERVICE);
+			var description = admin.describeTopics(List.of(Topics.MEMBER_APPROVED, deadLetters))
 				.allTopicNames()
 				.get(10, TimeUnit.SECONDS);
 			assertThat(description.values()).allSatisfy((topic) -> assertThat(topic.partitions()).hasSize(3));
-			var contractTopic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.MEMBER_APPROVED);
-			var retention = admin.describeConfigs(List.of(contractTopic))
-				.all()
-				.get(10, TimeUnit.SECONDS)
-				.get(contractTopic)
-				.get("retention.ms");
-			assertThat(retention.value()).as("a rebuild replays the whole topic").isEqualTo("-1");
+			for (String topic : List.of(Topics.MEMBER_APPROVED, deadLetters)) {
+				var resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+				var retention = admin.describeConfigs(List.of(resource))
+					.all()
+					.get(10, TimeUnit.SECONDS)
+					.get(resource)
+					.get("retention.ms");
+				assertThat(retention.value()).as("%s keeps every record", topic).isEqualTo("-1");
+			}
 		}
 	}
 

@@ -10,11 +10,6 @@ import org.apache.avro.Schema;
  */
 public record EventTopic(String name, Schema schema) {
 
-	/** The dead-letter topic that belongs to this topic. */
-	public String deadLetterTopic() {
-		return Topics.deadLetterTopic(this.name);
-	}
-
 	/** The registry subject of the values (Confluent's TopicNameStrategy). */
 	public String valueSubject() {
 		return Topics.valueSubject(this.name);

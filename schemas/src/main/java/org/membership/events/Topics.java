@@ -1,11 +1,12 @@
 package org.membership.events;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Every topic of the event contract, in one place. One record type per topic; the record
- * key is always the application id. Dead letters go to {@code <topic>-dlt}, Spring
- * Kafka's default name.
+ * Every topic of the event contract, in one place, and who reads it. One record type per
+ * topic; the record key is always the application id. Dead letters belong to the consumer
+ * that failed: {@code <topic>.<consumer-group>-dlt}.
  */
 public final class Topics {
 
@@ -19,7 +20,15 @@ public final class Topics {
 
 	public static final String ANNOUNCEMENT_PUBLISHED = "notification.announcement-published";
 
-	/** Suffix Spring Kafka's {@code DeadLetterPublishingRecoverer} appends by default. */
+	/** The consumer group (= {@code spring.application.name}) of directory-service. */
+	public static final String DIRECTORY_SERVICE = "directory-service";
+
+	/**
+	 * The consumer group (= {@code spring.application.name}) of notification-service.
+	 */
+	public static final String NOTIFICATION_SERVICE = "notification-service";
+
+	/** Ends the name of every dead-letter topic. */
 	public static final String DEAD_LETTER_SUFFIX = "-dlt";
 
 	/** Every topic with the Avro record type published on it. */
@@ -30,12 +39,34 @@ public final class Topics {
 			new EventTopic(MEMBERSHIP_EFFECTIVE, MembershipEffective.getClassSchema()),
 			new EventTopic(ANNOUNCEMENT_PUBLISHED, AnnouncementPublished.getClassSchema()));
 
+	/**
+	 * Every consumer group of the contract with the topics it reads. A topic read by two
+	 * groups has two dead-letter topics.
+	 */
+	public static final List<ConsumerGroup> CONSUMER_GROUPS = List.of(
+			new ConsumerGroup(DIRECTORY_SERVICE, List.of(MEMBER_APPROVED, MEMBERSHIP_EFFECTIVE)),
+			new ConsumerGroup(NOTIFICATION_SERVICE,
+					List.of(APPLICATION_RECEIVED, MEMBER_APPROVED, APPLICATION_REJECTED, MEMBERSHIP_EFFECTIVE)));
+
 	private Topics() {
 	}
 
-	/** The dead-letter topic of {@code topic}. */
-	public static String deadLetterTopic(String topic) {
-		return topic + DEAD_LETTER_SUFFIX;
+	/**
+	 * The dead-letter topic of the consumer group {@code group} for {@code topic}, e.g.
+	 * {@code onboarding.membership-effective.directory-service-dlt}.
+	 */
+	public static String deadLetterTopic(String topic, String group) {
+		return topic + "." + group + DEAD_LETTER_SUFFIX;
+	}
+
+	/** The consumer group called {@code name}, if the contract has one. */
+	public static Optional<ConsumerGroup> consumerGroup(String name) {
+		return CONSUMER_GROUPS.stream().filter((group) -> group.name().equals(name)).findFirst();
+	}
+
+	/** The dead-letter topics of every consumer group, group by group. */
+	public static List<String> deadLetterTopics() {
+		return CONSUMER_GROUPS.stream().flatMap((group) -> group.deadLetterTopics().stream()).toList();
 	}
 
 	/**

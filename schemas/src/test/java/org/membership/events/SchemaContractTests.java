@@ -87,8 +87,27 @@ class SchemaContractTests {
 			.allMatch((name) -> name.matches("(onboarding|notification)\\.[a-z]+(-[a-z]+)*"))
 			.doesNotHaveDuplicates();
 		assertThat(Topics.ALL).extracting((topic) -> topic.schema().getFullName()).doesNotHaveDuplicates();
-		assertThat(Topics.deadLetterTopic(Topics.MEMBER_APPROVED)).isEqualTo("onboarding.member-approved-dlt");
 		assertThat(Topics.valueSubject(Topics.MEMBER_APPROVED)).isEqualTo("onboarding.member-approved-value");
+	}
+
+	@Test
+	void eachConsumerOfATopicHasADeadLetterTopicOfItsOwn() {
+		assertThat(Topics.deadLetterTopic(Topics.MEMBERSHIP_EFFECTIVE, Topics.DIRECTORY_SERVICE))
+			.isEqualTo("onboarding.membership-effective.directory-service-dlt");
+		assertThat(Topics.CONSUMER_GROUPS).extracting(ConsumerGroup::name)
+			.containsExactly("directory-service", "notification-service");
+		assertThat(Topics.CONSUMER_GROUPS).flatExtracting(ConsumerGroup::topics)
+			.isSubsetOf(Topics.ALL.stream().map(EventTopic::name).toList());
+		assertThat(Topics.deadLetterTopics()).doesNotHaveDuplicates()
+			.contains("onboarding.membership-effective.directory-service-dlt",
+					"onboarding.membership-effective.notification-service-dlt")
+			.hasSize(6);
+		assertThat(Topics.consumerGroup(Topics.NOTIFICATION_SERVICE).orElseThrow().deadLetterTopics()).containsExactly(
+				"onboarding.application-received.notification-service-dlt",
+				"onboarding.member-approved.notification-service-dlt",
+				"onboarding.application-rejected.notification-service-dlt",
+				"onboarding.membership-effective.notification-service-dlt");
+		assertThat(Topics.consumerGroup("onboarding-service")).isEmpty();
 	}
 
 	private static Schema parse(Schema.Parser parser, String resource) throws IOException {

@@ -99,6 +99,18 @@ record PublicApi(URI onboarding, URI directory, URI notification, String staffPa
 		return feed.body();
 	}
 
+	/** The first page (up to 100) of a service's dead letters, as staff see them. */
+	HttpResponse<String> deadLetters(URI service) throws Exception {
+		return HTTP.send(staff(HttpRequest.newBuilder(service.resolve("/api/dead-letters?size=100")))
+			.header("Accept", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/** Replays one dead letter in the service that holds it. */
+	HttpResponse<String> replayDeadLetter(URI service, String topic, int partition, long offset) throws Exception {
+		return post(service, "/api/dead-letters/" + topic + "/" + partition + "/" + offset + "/replay", "", true);
+	}
+
 	static HttpResponse<String> get(URI base, String path) throws Exception {
 		return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "*/*").build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -110,10 +122,14 @@ record PublicApi(URI onboarding, URI directory, URI notification, String staffPa
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
 		if (asStaff) {
-			request.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString(("staff:" + this.staffPassword).getBytes(StandardCharsets.UTF_8)));
+			staff(request);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	private HttpRequest.Builder staff(HttpRequest.Builder request) {
+		return request.header("Authorization", "Basic "
+				+ Base64.getEncoder().encodeToString(("staff:" + this.staffPassword).getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static List<String> ids(String page) {

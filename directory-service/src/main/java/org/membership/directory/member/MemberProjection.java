@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.membership.directory.system.AssociationProperties;
+import org.membership.support.deadletter.InvalidEventException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

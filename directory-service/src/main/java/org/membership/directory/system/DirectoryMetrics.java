@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The directory's own counters, all tagged with the topic of the record:
- * {@code membership.directory.events.applied}, {@code .duplicates}, {@code .stale} and
- * {@code .dead-lettered}; {@code membership.directory.dead-letters.replayed}. Counted
- * after the database commit, so a rolled-back attempt is never counted.
+ * {@code membership.directory.events.applied}, {@code .duplicates} and {@code .stale}
+ * (service-support counts {@code .dead-lettered} and
+ * {@code membership.directory.dead-letters.replayed}). Counted after the database commit,
+ * so a rolled-back attempt is never counted.
  */
 @Component
 public class DirectoryMetrics {
@@ -19,10 +20,6 @@ public class DirectoryMetrics {
 	public static final String DUPLICATES = "membership.directory.events.duplicates";
 
 	public static final String STALE = "membership.directory.events.stale";
-
-	public static final String DEAD_LETTERED = "membership.directory.events.dead-lettered";
-
-	public static final String REPLAYED = "membership.directory.dead-letters.replayed";
 
 	private final MeterRegistry registry;
 
@@ -40,14 +37,6 @@ public class DirectoryMetrics {
 
 	public void stale(String topic) {
 		counter(STALE, topic, "Events skipped because a newer applicationVersion was applied").increment();
-	}
-
-	public void deadLettered(String topic) {
-		counter(DEAD_LETTERED, topic, "Records sent to the dead-letter topic").increment();
-	}
-
-	public void replayed(String topic) {
-		counter(REPLAYED, topic, "Dead letters republished to their original topic").increment();
 	}
 
 	private Counter counter(String name, String topic, String description) {

@@ -2,7 +2,7 @@ package org.membership.notification.acknowledgement;
 
 import org.membership.events.ApplicationReceived;
 import org.membership.events.Topics;
-import org.membership.notification.system.InvalidEventException;
+import org.membership.support.deadletter.InvalidEventException;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;

@@ -1,0 +1,216 @@
+package org.membership.notification;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.membership.events.Topics;
+import org.membership.notification.support.DeadLetterRecords;
+import org.membership.notification.support.NotificationIntegrationTest;
+import org.membership.notification.support.TestEvents;
+import org.membership.notification.support.TestMailServer;
+import org.membership.stack.testing.TestInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Poison records go to notification-service's own dead-letter topics,
+ * {@code <topic>.notification-service-dlt}, once, as the bytes they arrived with and with
+ * a readable error; the records behind them are processed. Staff list them and replay one
+ * here, once.
+ */
+@NotificationIntegrationTest
+class DeadLetterIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(90);
+
+	private static final String RECEIVED_DEAD_LETTERS = Topics.deadLetterTopic(Topics.APPLICATION_RECEIVED,
+			Topics.NOTIFICATION_SERVICE);
+
+	private final TestMailServer smtp = TestMailServer.get();
+
+	@Autowired
+	private KafkaTemplate<Object, Object> kafka;
+
+	@Autowired
+	private TestRestTemplate http;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void bytesThatAreNotAvroAreDeadLetteredOnceAsTheyCameAndTheRecordBehindIsProcessed() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		byte[] poison = "not an Avro record".getBytes(StandardCharsets.UTF_8);
+		RecordMetadata sent = sendRaw(Topics.APPLICATION_RECEIVED, applicationId, poison);
+		String contact = TestEvents.mailbox();
+		received(applicationId, "CLUJ IT Cluster", contact);
+
+		// the record behind the poison one is mailed: the listener has moved past it
+		await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
+		List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
+		assertThat(dead).hasSize(1);
+		assertThat(dead.get(0).value()).isEqualTo(poison);
+		assertThat(dead.get(0).partition()).isEqualTo(sent.partition());
+		Map<String, Object> listed = listed(applicationId);
+		assertThat(listed).containsEntry("topic", RECEIVED_DEAD_LETTERS)
+			.containsEntry("originalTopic", Topics.APPLICATION_RECEIVED)
+			.containsEntry("replayed", false);
+		assertThat(((Number) listed.get("originalOffset")).longValue()).isEqualTo(sent.offset());
+		assertThat((String) listed.get("message"))
+			.startsWith("The value on onboarding.application-received is not Avro");
+	}
+
+	@Test
+	void aRecordWithAnUnknownSchemaIdIsDeadLetteredWithAReadableError() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		byte[] unknownSchema = ByteBuffer.allocate(1 + 4 + 8).put((byte) 0).putInt(987_654_322).putLong(7L).array();
+		sendRaw(Topics.APPLICATION_RECEIVED, applicationId, unknownSchema);
+		String contact = TestEvents.mailbox();
+		received(applicationId, "CLUJ IT Cluster", contact);
+
+		await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
+		List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
+		assertThat(dead).hasSize(1);
+		assertThat(dead.get(0).value()).isEqualTo(unknownSchema);
+		assertThat((String) listed(applicationId).get("message")).contains("schema id 987654322", "404")
+			.doesNotContain("Could not serialize");
+	}
+
+	@Test
+	void anEventTheServiceRejectsIsDeadLetteredOnceAndTheRecordBehindIsProcessed() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		received(applicationId, "CLUJ IT Cluster", " ");
+		String contact = TestEvents.mailbox();
+		received(applicationId, "CLUJ IT Cluster", contact);
+
+		await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
+		List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
+		assertThat(dead).hasSize(1);
+		Map<String, Object> listed = listed(applicationId);
+		assertThat(listed).containsEntry("errorClass", "org.membership.support.deadletter.InvalidEventException");
+		assertThat((String) listed.get("message")).contains("has no contact e-mail");
+	}
+
+	@Test
+	void aDeadLetterReplayedAfterTheCauseIsFixedIsProcessedHereAndMarkedOnce() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String organisation = "Blocked For A While " + applicationId.toString().substring(0, 8);
+		String constraint = "blocked_" + applicationId.toString().substring(0, 8);
+		// a transient failure: the database refuses this one organisation for now
+		this.jdbc
+			.sql("ALTER TABLE contact ADD CONSTRAINT " + constraint + " CHECK (organisation_name <> '" + organisation
+					+ "')")
+			.update();
+		try {
+			String contact = TestEvents.mailbox();
+			received(applicationId, organisation, contact);
+
+			Map<String, Object> letter = await().atMost(WAIT)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> find(applicationId), (found) -> found != null);
+			assertThat((String) letter.get("message")).containsIgnoringCase(constraint);
+			assertThat(this.smtp.messagesTo(contact)).isEmpty();
+
+			this.jdbc.sql("ALTER TABLE contact DROP CONSTRAINT " + constraint).update();
+			constraint = null;
+
+			String address = "/api/dead-letters/" + letter.get("topic") + "/" + letter.get("partition") + "/"
+					+ letter.get("offset") + "/replay";
+			assertThat(this.http.postForEntity(address, null, String.class).getStatusCode())
+				.isEqualTo(HttpStatus.UNAUTHORIZED);
+			ResponseEntity<Map> replayed = staff().postForEntity(address, null, Map.class);
+			assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.OK);
+			assertThat(replayed.getBody()).containsEntry("replayed", true);
+
+			await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
+			assertThat(listed(applicationId)).containsEntry("replayed", true).containsEntry("replayedBy", "staff");
+			// processed by the replay itself: nothing went back to the shared topic
+			assertThat(DeadLetterRecords.withKey(Topics.APPLICATION_RECEIVED, applicationId)).hasSize(1);
+
+			ResponseEntity<Map> again = staff().postForEntity(address, null, Map.class);
+			assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+			assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(again.getBody()).containsEntry("type", "urn:membership:problem:dead-letter-already-replayed");
+			assertThat(this.smtp.messagesTo(contact)).hasSize(1);
+		}
+		finally {
+			if (constraint != null) {
+				this.jdbc.sql("ALTER TABLE contact DROP CONSTRAINT " + constraint).update();
+			}
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void deadLettersAreForStaffAndOnlyNotificationsOwn() {
+		assertThat(this.http.getForEntity("/api/dead-letters", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		ResponseEntity<Map> page = staff().getForEntity("/api/dead-letters", Map.class);
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat((List<Map<String, Object>>) page.getBody().get("content"))
+			.allSatisfy((letter) -> assertThat((String) letter.get("topic")).endsWith(".notification-service-dlt"));
+		String directorys = Topics.deadLetterTopic(Topics.MEMBERSHIP_EFFECTIVE, Topics.DIRECTORY_SERVICE);
+		for (String address : List.of("/api/dead-letters/" + directorys + "/0/0/replay",
+				"/api/dead-letters/" + RECEIVED_DEAD_LETTERS + "/0/999999999/replay")) {
+			ResponseEntity<Map> missing = staff().postForEntity(address, null, Map.class);
+			assertThat(missing.getStatusCode()).as(address).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(missing.getBody()).containsEntry("type", "urn:membership:problem:dead-letter-not-found");
+		}
+	}
+
+	private void received(UUID applicationId, String organisation, String contact) throws Exception {
+		this.kafka
+			.send(Topics.APPLICATION_RECEIVED, applicationId.toString(),
+					TestEvents.received(applicationId, organisation, contact))
+			.get();
+	}
+
+	private static RecordMetadata sendRaw(String topic, UUID key, byte[] value) throws Exception {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			return producer.send(new ProducerRecord<>(topic, key.toString(), value)).get();
+		}
+	}
+
+	private TestRestTemplate staff() {
+		return this.http.withBasicAuth("staff", NotificationIntegrationTest.STAFF_PASSWORD);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> find(UUID id) {
+		Map<String, Object> page = staff().getForObject("/api/dead-letters?size=100", Map.class);
+		return ((List<Map<String, Object>>) page.get("content")).stream()
+			.filter((letter) -> id.toString().equals(letter.get("key")))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private Map<String, Object> listed(UUID id) {
+		Map<String, Object> letter = find(id);
+		assertThat(letter).as("dead letter of %s in the list", id).isNotNull();
+		return letter;
+	}
+
+}
