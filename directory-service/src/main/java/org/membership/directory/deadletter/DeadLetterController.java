@@ -2,7 +2,7 @@ package org.membership.directory.deadletter;
 
 import java.util.List;
 
-import org.membership.directory.web.NotFoundException;
+import org.membership.support.problem.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

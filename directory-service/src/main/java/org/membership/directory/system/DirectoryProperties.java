@@ -8,11 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the directory-service itself.
  *
- * @param maxPageSize the largest page a client may ask for (above it: 400)
  * @param retry the bounded exponential back-off before a failing record is dead-lettered
  */
 @ConfigurationProperties("membership.directory")
-public record DirectoryProperties(@DefaultValue("100") int maxPageSize, @DefaultValue Retry retry) {
+public record DirectoryProperties(@DefaultValue Retry retry) {
 
 	/**
 	 * Back-off between delivery attempts of a failing record.

@@ -1,5 +1,6 @@
 /**
- * Cross-cutting configuration: the association profile, time, security, Kafka error
- * handling and health. Nothing here knows about a particular notification.
+ * Cross-cutting configuration of this service: security, Kafka error handling and health.
+ * Nothing here knows about a particular notification; the association's settings, time,
+ * problem details and paging are the support module's.
  */
 package org.membership.notification.system;

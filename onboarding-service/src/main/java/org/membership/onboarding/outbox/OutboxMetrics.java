@@ -7,16 +7,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code onboarding.outbox.waiting}: the events in the outbox not yet acknowledged by the
- * broker (incomplete publications, failed ones included). It grows during a broker outage
- * and shrinks to zero after it.
+ * {@code membership.onboarding.outbox.waiting}: the events in the outbox not yet
+ * acknowledged by the broker (incomplete publications, failed ones included). It grows
+ * during a broker outage and shrinks to zero after it.
  */
 @Component
 class OutboxMetrics {
 
 	OutboxMetrics(MeterRegistry registry, JdbcClient jdbc) {
 		Gauge
-			.builder("onboarding.outbox.waiting",
+			.builder("membership.onboarding.outbox.waiting",
 					() -> jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
 						.query(Long.class)
 						.single())

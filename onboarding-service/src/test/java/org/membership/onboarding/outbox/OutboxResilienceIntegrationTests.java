@@ -55,7 +55,8 @@ class OutboxResilienceIntegrationTests {
 			assertThat(approval.text("status")).isEqualTo("APPROVED");
 			assertThat(took).as("the request does not wait for the broker").isLessThan(Duration.ofSeconds(5));
 			assertThat(waitingInOutbox(id)).isEqualTo(1);
-			assertThat(this.meters.get("onboarding.outbox.waiting").gauge().value()).isGreaterThanOrEqualTo(1);
+			assertThat(this.meters.get("membership.onboarding.outbox.waiting").gauge().value())
+				.isGreaterThanOrEqualTo(1);
 		}
 		finally {
 			broker.start();

@@ -28,7 +28,7 @@ public record AssociationProperties(@DefaultValue("Membership association") Stri
 	public AssociationProperties {
 		tiers = (tiers == null || tiers.isEmpty()) ? defaultTiers() : new LinkedHashMap<>(tiers);
 		// links are built as publicUrl + "/announcements/..."
-		publicUrl = publicUrl.replaceAll("/+$", "");
+		publicUrl = (publicUrl != null) ? publicUrl.replaceAll("/+$", "") : null;
 	}
 
 	private static Map<String, String> defaultTiers() {
