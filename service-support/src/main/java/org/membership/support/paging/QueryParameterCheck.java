@@ -27,6 +27,7 @@ import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.data.domain.Pageable;
 import org.springframework.validation.beanvalidation.MethodValidationAdapter;
 import org.springframework.validation.method.MethodValidationResult;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ValueConstants;
@@ -51,11 +52,12 @@ class QueryParameterCheck implements HandlerInterceptor {
 
 	QueryParameterCheck(PageRules rules, Supplier<ConversionService> conversionService, Supplier<Validator> validator) {
 		this.rules = rules;
-		this.conversionService = conversionService;
-		this.validation = () -> {
+		// both looked up once, at the first paged request
+		this.conversionService = SingletonSupplier.of(conversionService);
+		this.validation = SingletonSupplier.of(() -> {
 			Validator available = validator.get();
 			return (available != null) ? new MethodValidationAdapter(available) : null;
-		};
+		});
 	}
 
 	@Override
