@@ -40,6 +40,8 @@ class DirectoryApplicationIntegrationTests {
 	void metricsAreForStaffAndIncludeTheDirectoryCountersAndTheConsumerLag() {
 		assertThat(this.http.getForEntity("/actuator/metrics", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(this.http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		TestRestTemplate staff = this.http.withBasicAuth("staff", "test-staff-secret");
 		assertThat(staff.getForEntity("/actuator/metrics/membership.directory.consumer.lag", Map.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);

@@ -26,12 +26,24 @@ class NotificationApplicationIntegrationTests {
 
 	@Test
 	void publishesTheMetricsOfMailsAndAnnouncementsToStaff() {
-		for (String metric : new String[] { "membership.notifications.sent", "membership.notifications.failed",
-				"membership.notifications.pending", "membership.announcements.published" }) {
+		for (String metric : new String[] { "membership.notification.sent", "membership.notification.failed",
+				"membership.notification.pending", "membership.notification.announcements.published" }) {
 			assertThat(this.http.withBasicAuth("staff", NotificationIntegrationTest.STAFF_PASSWORD)
 				.getForObject("/actuator/metrics/" + metric, String.class)).contains("\"name\":\"" + metric + "\"");
 		}
 		assertThat(this.http.getForEntity("/actuator/metrics", String.class).getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void prometheusScrapesTheServicesMetricsForStaff() {
+		ResponseEntity<String> scrape = this.http.withBasicAuth("staff", NotificationIntegrationTest.STAFF_PASSWORD)
+			.getForEntity("/actuator/prometheus", String.class);
+		assertThat(scrape.getStatusCode().value()).isEqualTo(200);
+		assertThat(scrape.getBody()).contains("membership_notification_sent_total")
+			.contains("membership_notification_pending")
+			.contains("membership_notification_announcements_published_total")
+			.doesNotContain("membership_notifications_");
+		assertThat(this.http.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
 	}
 
 	@Test
@@ -45,6 +57,8 @@ class NotificationApplicationIntegrationTests {
 			.getForEntity("/api/notifications?status=LOST", String.class);
 		assertThat(badStatus.getStatusCode().value()).isEqualTo(400);
 		assertThat(badStatus.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(badStatus.getBody()).contains("\"type\":\"urn:membership:problem:invalid-input\"")
+			.contains("\"field\":\"status\"");
 	}
 
 }

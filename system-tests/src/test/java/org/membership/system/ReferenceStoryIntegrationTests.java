@@ -138,7 +138,7 @@ class ReferenceStoryIntegrationTests {
 
 		// onboarding is down over the effective date and comes back eleven days later: it
 		// catches up and the member is listed from its effective date
-		stack.restartService("onboarding-service", List.of("--membership.onboarding.clock-offset=P11D"));
+		stack.restartService("onboarding-service", List.of("--membership.clock-offset=P11D"));
 		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
 			HttpResponse<String> member = api.member(id);
 			assertThat(member.statusCode()).isEqualTo(200);

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.membership.directory.system.AssociationProperties;
+import org.membership.support.association.AssociationProperties;
 import org.membership.support.deadletter.InvalidEventException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,7 +148,7 @@ class MemberProjection {
 		require(change.applicationId() != null, change, "applicationId is missing");
 		require(change.applicationVersion() >= 1, change, "applicationVersion must be 1 or more");
 		require(change.effectiveFrom() != null, change, "effectiveFrom is missing");
-		require(this.association.knowsTier(change.tier()), change,
+		require(this.association.isTier(change.tier()), change,
 				"tier '" + change.tier() + "' is not one of " + this.association.tiers().keySet());
 		require(organisation != null, change, "organisation is missing");
 		require(hasText(organisation.name(), 300), change, "organisation.name is blank or too long");

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.membership.directory.system.AssociationProperties;
+import org.membership.support.association.AssociationProperties;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads the directory. Only members with status MEMBER are listed; JOINING ones appear in
  * {@link #joining(Pageable)} only. Sort properties must be checked by the caller against
- * {@link MemberSearch#SORTABLE}.
+ * {@link MemberSearch#SORTABLE} (the web layer declares them to the paging policy).
  */
 @Service
 @Transactional(readOnly = true)
@@ -106,7 +106,7 @@ public class MemberQueries {
 			.forEach((code, name) -> byTier
 				.add(new MemberSummary.TierCount(code, name, tierCounts.getOrDefault(code, 0L))));
 		tierCounts.forEach((code, count) -> {
-			if (!this.association.knowsTier(code)) {
+			if (!this.association.isTier(code)) {
 				byTier.add(new MemberSummary.TierCount(code, code, count));
 			}
 		});

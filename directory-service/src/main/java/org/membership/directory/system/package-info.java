@@ -1,5 +1,6 @@
 /**
- * Cross-cutting configuration: security, the clock, configuration properties, health and
- * metrics. Kafka error handling and dead letters come from service-support.
+ * Cross-cutting configuration of this service: security rules, health and metrics. The
+ * association's settings, time, problem details, paging, Kafka error handling and dead
+ * letters come from service-support.
  */
 package org.membership.directory.system;

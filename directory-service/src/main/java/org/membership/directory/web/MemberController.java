@@ -2,10 +2,17 @@ package org.membership.directory.web;
 
 import java.util.UUID;
 
+import jakarta.validation.constraints.Size;
+
 import org.membership.directory.member.JoiningMember;
 import org.membership.directory.member.Member;
 import org.membership.directory.member.MemberQueries;
+import org.membership.directory.member.MemberSearch;
 import org.membership.directory.member.MemberSummary;
+import org.membership.support.association.ConfiguredTier;
+import org.membership.support.association.IsoCountry;
+import org.membership.support.paging.SortableBy;
+import org.membership.support.problem.NotFoundException;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -17,26 +24,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public directory API. */
+/**
+ * The public directory API. A bad filter, page, size or sort is answered 400 naming every
+ * bad parameter (the support module's paging policy checks them before the search runs).
+ */
 @RestController
 @RequestMapping("/api/members")
 class MemberController {
 
 	private final MemberQueries members;
 
-	private final MemberRequests requests;
-
-	MemberController(MemberQueries members, MemberRequests requests) {
+	MemberController(MemberQueries members) {
 		this.members = members;
-		this.requests = requests;
 	}
 
 	@GetMapping
-	PagedModel<Member> search(@RequestParam(required = false) String country,
-			@RequestParam(required = false) String tier, @RequestParam(required = false) String q,
-			@PageableDefault(size = 20, sort = "name", direction = Sort.Direction.ASC) Pageable pageable) {
-		return new PagedModel<>(
-				this.members.search(this.requests.search(country, tier, q), this.requests.pageable(pageable, true)));
+	PagedModel<Member> search(@RequestParam(required = false) @IsoCountry(ignoreCase = true) String country,
+			@RequestParam(required = false) @ConfiguredTier(ignoreCase = true) String tier,
+			@RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
+			@PageableDefault(sort = MemberSearch.NAME, direction = Sort.Direction.ASC) @SortableBy({ MemberSearch.NAME,
+					MemberSearch.MEMBER_SINCE }) Pageable pageable) {
+		return new PagedModel<>(this.members.search(MemberRequests.search(country, tier, q), pageable));
 	}
 
 	@GetMapping("/{id}")
@@ -48,8 +56,8 @@ class MemberController {
 	 * Approved organisations whose membership has not taken effect yet, soonest first.
 	 */
 	@GetMapping("/joining")
-	PagedModel<JoiningMember> joining(@PageableDefault(size = 20) Pageable pageable) {
-		return new PagedModel<>(this.members.joining(this.requests.pageable(pageable, false)));
+	PagedModel<JoiningMember> joining(Pageable pageable) {
+		return new PagedModel<>(this.members.joining(pageable));
 	}
 
 	@GetMapping("/summary")

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.membership.directory.DirectoryIntegrationTest;
 import org.membership.directory.TestEvents;
 
@@ -105,14 +107,37 @@ class MemberApiIntegrationTests {
 
 	@Test
 	void badParametersAnswer400WithProblemDetails() {
-		assertBadParameter("/api/members?country=ROU", "country");
-		assertBadParameter("/api/members?country=XX", "country");
-		assertBadParameter("/api/members?tier=GOLD", "tier");
-		assertBadParameter("/api/members?sort=website", "sort");
-		assertBadParameter("/api/members?size=500", "size");
+		assertBadParameters("/api/members?country=ROU", "country");
+		assertBadParameters("/api/members?country=XX", "country");
+		assertBadParameters("/api/members?tier=GOLD", "tier");
+		assertBadParameters("/api/members?q=" + "x".repeat(201), "q");
 		ResponseEntity<Map> badId = this.http.getForEntity("/api/members/not-a-uuid", Map.class);
 		assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(badId.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat((List<Map<String, Object>>) badId.getBody().get("errors")).extracting((e) -> e.get("field"))
+			.containsExactly("id");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/api/members", "/api/members/joining" })
+	void thePagingPolicyAnswers400NamingEveryBadParameter(String list) {
+		assertBadParameters(list + "?size=0", "size");
+		assertBadParameters(list + "?size=101", "size");
+		assertBadParameters(list + "?size=-1", "size");
+		assertBadParameters(list + "?size=abc", "size");
+		assertBadParameters(list + "?page=-1", "page");
+		assertBadParameters(list + "?sort=foo", "sort");
+		assertBadParameters(list + "?size=0&page=-1", "size", "page");
+		Map<String, Object> problem = assertBadParameters(list + "?size=2000", "size");
+		assertThat((List<Map<String, Object>>) problem.get("errors")).extracting((e) -> e.get("message"))
+			.containsExactly("must be between 1 and 100");
+		assertThat(this.http.getForEntity(list + "?size=100&page=0", Map.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void badFiltersAreListedWithBadPagingParameters() {
+		assertBadParameters("/api/members?tier=gold&country=xx&size=0&sort=website", "tier", "country", "size", "sort");
 	}
 
 	@Test
@@ -137,12 +162,15 @@ class MemberApiIntegrationTests {
 		assertThat(bad.getBody()).contains("ISO 3166-1");
 	}
 
-	private void assertBadParameter(String uri, String parameter) {
+	private Map<String, Object> assertBadParameters(String uri, String... parameters) {
 		ResponseEntity<Map> response = this.http.getForEntity(uri, Map.class);
 		assertThat(response.getStatusCode()).as(uri).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat((List<Map<String, Object>>) response.getBody().get("errors")).extracting((e) -> e.get("parameter"))
-			.containsExactly(parameter);
+		assertThat(response.getBody()).containsEntry("type", "urn:membership:problem:invalid-input");
+		assertThat((List<Map<String, Object>>) response.getBody().get("errors")).as(uri)
+			.extracting((e) -> e.get("field"))
+			.containsExactlyInAnyOrder((Object[]) parameters);
+		return response.getBody();
 	}
 
 	private Map<String, Object> search(String query) {

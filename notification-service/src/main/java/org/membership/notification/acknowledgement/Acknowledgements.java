@@ -7,8 +7,8 @@ import org.membership.notification.mail.ContactBook;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.NotificationRequest;
 import org.membership.notification.mail.Notifications;
-import org.membership.notification.system.AssociationProperties;
 import org.membership.notification.system.Dates;
+import org.membership.support.association.AssociationProperties;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +47,7 @@ class Acknowledgements {
 		this.notifications.request(
 				new NotificationRequest(approved.eventId(), approved.applicationId(), NotificationKind.APPROVAL, null,
 						model("organisationName", approved.organisationName(), "tier",
-								this.association.tierDisplayName(approved.tier()), "effectiveFrom",
+								this.association.tierLabel(approved.tier()), "effectiveFrom",
 								Dates.day(approved.effectiveFrom()), "note", approved.note())));
 	}
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.membership.notification.system.AssociationProperties;
 import org.membership.notification.system.Dates;
+import org.membership.support.association.AssociationProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -61,7 +61,7 @@ class AnnouncementWriter {
 		facts.put("shortName", this.association.shortName());
 		facts.put("organisation", organisation.name());
 		facts.put("legalName", organisation.legalName());
-		facts.put("tier", this.association.tierDisplayName(membership.tier()));
+		facts.put("tier", this.association.tierLabel(membership.tier()));
 		facts.put("city", organisation.city());
 		facts.put("countryName", countryName(organisation.country()));
 		facts.put("foundedMonth", Dates.month(organisation.foundedOn()));

@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.NotificationRequest;
 import org.membership.notification.mail.Notifications;
-import org.membership.notification.system.AssociationProperties;
 import org.membership.notification.system.Dates;
+import org.membership.support.association.AssociationProperties;
+import org.membership.support.metrics.MetricNames;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,14 +47,15 @@ public class Announcements {
 	private final Counter published;
 
 	Announcements(AnnouncementRepository repository, AnnouncementWriter writer, Notifications notifications,
-			ApplicationEventPublisher events, AssociationProperties association, Clock clock, MeterRegistry meters) {
+			ApplicationEventPublisher events, AssociationProperties association, Clock clock, MeterRegistry meters,
+			@Value("${spring.application.name}") String applicationName) {
 		this.repository = repository;
 		this.writer = writer;
 		this.notifications = notifications;
 		this.events = events;
 		this.association = association;
 		this.clock = clock;
-		this.published = Counter.builder("membership.announcements.published")
+		this.published = Counter.builder(MetricNames.of(applicationName, "announcements.published"))
 			.description("Welcome announcements published")
 			.register(meters);
 	}
@@ -85,7 +88,7 @@ public class Announcements {
 				membership.eventId());
 		Map<String, Object> model = new HashMap<>();
 		model.put("organisationName", membership.organisation().name());
-		model.put("tier", this.association.tierDisplayName(membership.tier()));
+		model.put("tier", this.association.tierLabel(membership.tier()));
 		model.put("effectiveFrom", Dates.day(membership.effectiveFrom()));
 		model.put("headline", announcement.headline());
 		model.put("announcementLink", announcement.link());

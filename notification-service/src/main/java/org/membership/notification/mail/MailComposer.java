@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.membership.notification.system.AssociationProperties;
+import org.membership.support.association.AssociationProperties;
 import org.thymeleaf.TemplateEngine;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

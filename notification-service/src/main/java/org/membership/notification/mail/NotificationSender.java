@@ -12,6 +12,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.membership.support.metrics.MetricNames;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -45,20 +48,21 @@ class NotificationSender {
 	private final Counter failed;
 
 	NotificationSender(NotificationRepository repository, JavaMailSender mailSender, WaitingMails waitingMails,
-			NotificationProperties properties, Clock clock, MeterRegistry meters) {
+			NotificationProperties properties, Clock clock, MeterRegistry meters,
+			@Value("${spring.application.name}") String applicationName) {
 		this.repository = repository;
 		this.mailSender = mailSender;
 		this.waitingMails = waitingMails;
 		this.properties = properties;
 		this.clock = clock;
-		this.sent = Counter.builder("membership.notifications.sent")
+		this.sent = Counter.builder(MetricNames.of(applicationName, "sent"))
 			.description("Mails accepted by the SMTP server")
 			.register(meters);
-		this.failed = Counter.builder("membership.notifications.failed")
+		this.failed = Counter.builder(MetricNames.of(applicationName, "failed"))
 			.description("Notifications given up after the last attempt")
 			.register(meters);
 		Gauge
-			.builder("membership.notifications.pending", repository,
+			.builder(MetricNames.of(applicationName, "pending"), repository,
 					(notifications) -> notifications.countByStatus(NotificationStatus.PENDING))
 			.description("Notifications waiting to be sent")
 			.register(meters);

@@ -1,6 +1,6 @@
 /**
- * Cross-cutting configuration: the association profile, time, security and health (Kafka
- * error handling and dead letters come from service-support). Nothing here knows about a
- * particular notification.
+ * Cross-cutting configuration of this service: security rules and health. Nothing here
+ * knows about a particular notification; the association's settings, time, problem
+ * details, paging, Kafka error handling and dead letters come from service-support.
  */
 package org.membership.notification.system;

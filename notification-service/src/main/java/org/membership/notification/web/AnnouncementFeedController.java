@@ -16,7 +16,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import org.membership.notification.announcement.Announcement;
 import org.membership.notification.announcement.Announcements;
-import org.membership.notification.system.AssociationProperties;
+import org.membership.support.association.AssociationProperties;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

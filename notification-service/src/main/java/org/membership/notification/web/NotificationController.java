@@ -8,9 +8,7 @@ import org.membership.notification.mail.Notifications;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,9 +26,7 @@ class NotificationController {
 	}
 
 	@GetMapping("/api/notifications")
-	Page<Notification> list(@RequestParam(defaultValue = "FAILED") NotificationStatus status,
-			@PageableDefault(size = 50) Pageable requested) {
-		Pageable pageable = PageRequest.of(requested.getPageNumber(), Math.min(requested.getPageSize(), 200));
+	Page<Notification> list(@RequestParam(defaultValue = "FAILED") NotificationStatus status, Pageable pageable) {
 		List<Notification> content = this.notifications.findByStatus(status, pageable.getPageNumber(),
 				pageable.getPageSize());
 		return new PageImpl<>(content, pageable, this.notifications.countByStatus(status));

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.membership.notification.system.AssociationProperties;
+import org.membership.support.association.AssociationProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -82,7 +82,7 @@ class MailOutageIntegrationTests {
 		assertThat(failed.lastError()).isNotBlank();
 
 		ResponseEntity<String> listed = this.http.withBasicAuth("staff", NotificationIntegrationTest.STAFF_PASSWORD)
-			.getForEntity("/api/notifications?status=FAILED&size=200", String.class);
+			.getForEntity("/api/notifications?status=FAILED&size=100", String.class);
 		assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(listed.getBody()).contains(applicationId.toString())
 			.contains("\"status\":\"FAILED\"")

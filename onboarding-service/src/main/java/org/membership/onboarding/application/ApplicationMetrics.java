@@ -3,12 +3,15 @@ package org.membership.onboarding.application;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.membership.support.metrics.MetricNames;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Counters of state changes ({@code onboarding.applications} tagged with the outcome),
+ * Counters of state changes, {@code membership.onboarding.applications.<outcome>},
  * incremented only when the change has committed.
  */
 @Component
@@ -22,15 +25,15 @@ public class ApplicationMetrics {
 
 	private final Counter effective;
 
-	ApplicationMetrics(MeterRegistry registry) {
-		this.submitted = counter(registry, "submitted");
-		this.approved = counter(registry, "approved");
-		this.rejected = counter(registry, "rejected");
-		this.effective = counter(registry, "effective");
+	ApplicationMetrics(MeterRegistry registry, @Value("${spring.application.name}") String applicationName) {
+		this.submitted = counter(registry, applicationName, "submitted");
+		this.approved = counter(registry, applicationName, "approved");
+		this.rejected = counter(registry, applicationName, "rejected");
+		this.effective = counter(registry, applicationName, "effective");
 	}
 
-	private static Counter counter(MeterRegistry registry, String outcome) {
-		return Counter.builder("onboarding.applications." + outcome)
+	private static Counter counter(MeterRegistry registry, String applicationName, String outcome) {
+		return Counter.builder(MetricNames.of(applicationName, "applications." + outcome))
 			.description("Applications " + outcome + " (committed state changes)")
 			.register(registry);
 	}

@@ -1,15 +1,14 @@
 package org.membership.onboarding.decision;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.membership.onboarding.application.Application;
 import org.membership.onboarding.application.Applications;
-import org.membership.onboarding.schedule.EffectiveDates;
-import org.membership.onboarding.system.AssociationProperties;
-import org.membership.onboarding.system.InvalidFieldException;
 import org.membership.onboarding.system.OnboardingProperties;
+import org.membership.support.association.AssociationProperties;
+import org.membership.support.association.AssociationTime;
+import org.membership.support.problem.InvalidFieldException;
 
 import org.springframework.stereotype.Service;
 
@@ -24,21 +23,18 @@ public class DecisionService {
 
 	private final Applications applications;
 
-	private final EffectiveDates effectiveDates;
-
 	private final AssociationProperties association;
+
+	private final AssociationTime time;
 
 	private final OnboardingProperties properties;
 
-	private final Clock clock;
-
-	DecisionService(Applications applications, EffectiveDates effectiveDates, AssociationProperties association,
-			OnboardingProperties properties, Clock clock) {
+	DecisionService(Applications applications, AssociationProperties association, AssociationTime time,
+			OnboardingProperties properties) {
 		this.applications = applications;
-		this.effectiveDates = effectiveDates;
 		this.association = association;
+		this.time = time;
 		this.properties = properties;
-		this.clock = clock;
 	}
 
 	/**
@@ -49,7 +45,7 @@ public class DecisionService {
 		if (!this.association.isTier(tier)) {
 			throw new InvalidFieldException("tier", "must be one of " + this.association.tiers().keySet());
 		}
-		LocalDate today = this.effectiveDates.today();
+		LocalDate today = this.time.today();
 		LocalDate latest = today.plus(this.properties.maxEffectiveFromAhead());
 		if (effectiveFrom.isAfter(latest)) {
 			throw new InvalidFieldException("effectiveFrom", "must be at most "

@@ -1,6 +1,5 @@
 package org.membership.onboarding.schedule;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -9,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.membership.onboarding.application.Applications;
-import org.membership.onboarding.system.AssociationProperties;
+import org.membership.support.association.AssociationTime;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,12 +16,12 @@ import org.springframework.stereotype.Component;
 /**
  * Makes due approvals effective. A poll
  * ({@code membership.onboarding.effective-dates.poll-interval}) selects the APPROVED
- * applications whose effectiveFrom is today or earlier in the association's time zone, by
- * the injected {@link Clock}, and makes each effective in its own transaction with a
- * conditional update: when several pollers (threads or instances on one database) pick
- * the same application, exactly one changes it and publishes MembershipEffective. Nothing
- * is held in memory, so a restart or downtime only delays the next poll, which catches
- * up.
+ * applications whose effectiveFrom is today or earlier in the association's time zone
+ * ({@link AssociationTime}, by the injected clock), and makes each effective in its own
+ * transaction with a conditional update: when several pollers (threads or instances on
+ * one database) pick the same application, exactly one changes it and publishes
+ * MembershipEffective. Nothing is held in memory, so a restart or downtime only delays
+ * the next poll, which catches up.
  */
 @Component
 public class EffectiveDates {
@@ -33,19 +32,11 @@ public class EffectiveDates {
 
 	private final Applications applications;
 
-	private final Clock clock;
+	private final AssociationTime time;
 
-	private final AssociationProperties association;
-
-	EffectiveDates(Applications applications, Clock clock, AssociationProperties association) {
+	EffectiveDates(Applications applications, AssociationTime time) {
 		this.applications = applications;
-		this.clock = clock;
-		this.association = association;
-	}
-
-	/** Today in the association's time zone. */
-	public LocalDate today() {
-		return LocalDate.now(this.clock.withZone(this.association.timeZone()));
+		this.time = time;
 	}
 
 	/**
@@ -55,7 +46,7 @@ public class EffectiveDates {
 	@Scheduled(fixedDelayString = "${membership.onboarding.effective-dates.poll-interval:30s}",
 			initialDelayString = "${membership.onboarding.effective-dates.initial-delay:5s}")
 	public int makeDueEffective() {
-		LocalDate today = today();
+		LocalDate today = this.time.today();
 		int changed = 0;
 		List<UUID> due;
 		int changedInBatch;

@@ -2,43 +2,29 @@ package org.membership.onboarding.system;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
 /**
- * RFC 9457 problem details outside Spring MVC (servlet filters, security handlers), in
- * the same shape as the controllers' answers.
+ * The security handlers' way to the one problem shape of
+ * {@link org.membership.support.problem.Problems} (type
+ * {@code urn:membership:problem:<status>}); it goes when staff security moves to the
+ * support module.
  */
-public final class Problems {
-
-	/** The problem type of invalid input: each bad field is listed in {@code errors}. */
-	public static final URI INVALID_INPUT = URI.create("urn:membership:problem:invalid-input");
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+final class Problems {
 
 	private Problems() {
 	}
 
 	static void write(HttpServletResponse response, HttpStatus status, String title, String detail, String instance)
 			throws IOException {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "about:blank");
-		body.put("title", title);
-		body.put("status", status.value());
-		body.put("detail", detail);
-		body.put("instance", instance);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getOutputStream().write(JSON.writeValueAsBytes(body));
-		response.flushBuffer();
+		ProblemDetail problem = org.membership.support.problem.Problems.problem(status, detail);
+		problem.setTitle(title);
+		problem.setInstance(URI.create(instance));
+		org.membership.support.problem.Problems.write(response, problem);
 	}
 
 }

@@ -12,10 +12,9 @@ import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.application.Submission;
 import org.membership.onboarding.decision.DecisionService;
 import org.membership.onboarding.system.CorrelationIdFilter;
-import org.membership.onboarding.system.InvalidFieldException;
+import org.membership.support.problem.InvalidFieldException;
 
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -70,7 +69,7 @@ class ApplicationApiController {
 
 	@GetMapping
 	PagedModel<ApplicationViews.Summary> list(@RequestParam(required = false) ApplicationStatus status,
-			@PageableDefault(size = 20) Pageable pageable) {
+			Pageable pageable) {
 		return new PagedModel<>(this.applications.findAll(status, pageable).map(ApplicationViews.Summary::of));
 	}
 

@@ -16,6 +16,8 @@ import org.membership.onboarding.application.Contact;
 import org.membership.onboarding.application.NewApplication;
 import org.membership.onboarding.application.Organisation;
 import org.membership.onboarding.application.OrganisationType;
+import org.membership.support.association.ConfiguredTier;
+import org.membership.support.association.IsoCountry;
 
 /**
  * {@code POST /api/applications} and the form at {@code /}: the JSON shape of DESIGN.md.

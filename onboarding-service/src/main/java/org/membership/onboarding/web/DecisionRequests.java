@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.membership.support.association.ConfiguredTier;
+
 /** The bodies of the staff decisions. */
 final class DecisionRequests {
 

@@ -8,8 +8,8 @@ import org.membership.onboarding.application.ApplicationNotFoundException;
 import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.decision.DecisionService;
-import org.membership.onboarding.schedule.EffectiveDates;
-import org.membership.onboarding.system.InvalidFieldException;
+import org.membership.support.association.AssociationTime;
+import org.membership.support.problem.InvalidFieldException;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,15 +36,14 @@ class StaffConsoleController {
 
 	private final DecisionService decisions;
 
-	private final EffectiveDates effectiveDates;
+	private final AssociationTime time;
 
 	private final WebModel web;
 
-	StaffConsoleController(Applications applications, DecisionService decisions, EffectiveDates effectiveDates,
-			WebModel web) {
+	StaffConsoleController(Applications applications, DecisionService decisions, AssociationTime time, WebModel web) {
 		this.applications = applications;
 		this.decisions = decisions;
-		this.effectiveDates = effectiveDates;
+		this.time = time;
 		this.web = web;
 	}
 
@@ -60,7 +59,7 @@ class StaffConsoleController {
 	String application(@PathVariable UUID id, Model model) {
 		model.addAttribute("app", this.applications.find(id).orElseThrow(() -> new ApplicationNotFoundException(id)));
 		model.addAttribute("history", this.applications.history(id));
-		model.addAttribute("today", this.effectiveDates.today());
+		model.addAttribute("today", this.time.today());
 		this.web.addTo(model);
 		return "staff-application";
 	}
@@ -102,7 +101,7 @@ class StaffConsoleController {
 			redirect.addFlashAttribute("error", "This application is already " + ex.getStatus() + ".");
 		}
 		catch (InvalidFieldException ex) {
-			redirect.addFlashAttribute("error", ex.getField() + " " + ex.getMessage());
+			redirect.addFlashAttribute("error", ex.getField() + " " + ex.getReason());
 		}
 		return "redirect:/staff/applications/" + id;
 	}

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.membership.onboarding.application.OrganisationType;
-import org.membership.onboarding.system.AssociationProperties;
+import org.membership.support.association.AssociationProperties;
 
 import org.springframework.stereotype.Component;
 

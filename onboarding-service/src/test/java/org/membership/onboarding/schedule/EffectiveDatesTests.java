@@ -12,7 +12,8 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.membership.onboarding.application.Applications;
-import org.membership.onboarding.system.AssociationProperties;
+import org.membership.support.association.AssociationProperties;
+import org.membership.support.association.AssociationTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -27,8 +28,9 @@ class EffectiveDatesTests {
 	private final Applications applications = mock(Applications.class);
 
 	private final EffectiveDates effectiveDates = new EffectiveDates(this.applications,
-			Clock.fixed(Instant.parse("2023-01-01T10:00:00Z"), ZoneOffset.UTC), new AssociationProperties(
-					"European DIGITAL SME Alliance", "DIGITAL SME", ZoneId.of("Europe/Brussels"), Map.of()));
+			new AssociationTime(Clock.fixed(Instant.parse("2023-01-01T10:00:00Z"), ZoneOffset.UTC),
+					new AssociationProperties("European DIGITAL SME Alliance", "DIGITAL SME",
+							ZoneId.of("Europe/Brussels"), Map.of(), "http://127.0.0.1:8083")));
 
 	@Test
 	void aFullBatchOfFailingApplicationsEndsThePollInsteadOfLoopingOverThem() {

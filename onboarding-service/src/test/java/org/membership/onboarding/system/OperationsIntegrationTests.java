@@ -35,10 +35,10 @@ class OperationsIntegrationTests {
 	@Test
 	void theCountersFollowSubmissionsAndDecisions() {
 		Api staff = new Api(this.port).asStaff();
-		double submitted = counter(staff, "onboarding.applications.submitted");
-		double approved = counter(staff, "onboarding.applications.approved");
-		double rejected = counter(staff, "onboarding.applications.rejected");
-		double effective = counter(staff, "onboarding.applications.effective");
+		double submitted = counter(staff, "membership.onboarding.applications.submitted");
+		double approved = counter(staff, "membership.onboarding.applications.approved");
+		double rejected = counter(staff, "membership.onboarding.applications.rejected");
+		double effective = counter(staff, "membership.onboarding.applications.effective");
 
 		UUID first = submit();
 		UUID second = submit();
@@ -46,10 +46,12 @@ class OperationsIntegrationTests {
 				Map.of("tier", "FULL", "effectiveFrom", LocalDate.of(2023, 1, 1).toString()));
 		staff.post("/api/applications/" + second + "/rejection", Map.of("reason", "Counted"));
 
-		assertThat(counter(staff, "onboarding.applications.submitted")).isGreaterThanOrEqualTo(submitted + 2);
-		assertThat(counter(staff, "onboarding.applications.approved")).isGreaterThanOrEqualTo(approved + 1);
-		assertThat(counter(staff, "onboarding.applications.rejected")).isGreaterThanOrEqualTo(rejected + 1);
-		assertThat(counter(staff, "onboarding.applications.effective")).isGreaterThanOrEqualTo(effective + 1);
+		assertThat(counter(staff, "membership.onboarding.applications.submitted"))
+			.isGreaterThanOrEqualTo(submitted + 2);
+		assertThat(counter(staff, "membership.onboarding.applications.approved")).isGreaterThanOrEqualTo(approved + 1);
+		assertThat(counter(staff, "membership.onboarding.applications.rejected")).isGreaterThanOrEqualTo(rejected + 1);
+		assertThat(counter(staff, "membership.onboarding.applications.effective"))
+			.isGreaterThanOrEqualTo(effective + 1);
 	}
 
 	@Test
@@ -68,6 +70,20 @@ class OperationsIntegrationTests {
 		assertThat(new Api(this.port).as("viewer", "viewer-password")
 			.get("/actuator/metrics/membership.onboarding.outbox.waiting")
 			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void prometheusScrapesTheServicesMetricsForStaff() {
+		submit();
+
+		Api.Response scrape = new Api(this.port).asStaff().get("/actuator/prometheus");
+
+		assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
+		assertThat(scrape.header("Content-Type")).startsWith("text/plain");
+		assertThat(scrape.body()).contains("membership_onboarding_applications_submitted_total")
+			.contains("membership_onboarding_outbox_waiting")
+			.doesNotContainPattern("(?m)^onboarding_");
+		assertThat(new Api(this.port).get("/actuator/prometheus").status()).isEqualTo(401);
 	}
 
 	private UUID submit() {

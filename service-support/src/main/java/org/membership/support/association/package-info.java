@@ -1,5 +1,5 @@
 /**
- * The association that runs the services (configuration, not code) and the one source of
- * time.
+ * The association that runs the services (configuration, not code), the one source of
+ * time, and "today" in the association's time zone.
  */
 package org.membership.support.association;

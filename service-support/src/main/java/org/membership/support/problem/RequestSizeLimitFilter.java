@@ -1,8 +1,9 @@
-package org.membership.onboarding.system;
+package org.membership.support.problem;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,25 +13,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 413 (problem details) to a request body over
- * {@code membership.onboarding.max-request-size} (64 KiB), before anything reads it: by
- * its Content-Length, or, for a chunked body, by reading at most one byte more than the
- * limit. Form posts are also capped by the server's own form size limit.
+ * {@code membership.web.max-request-size} (64 KiB), before anything reads it, security
+ * included: by its Content-Length, or, for a chunked JSON body, by reading at most one
+ * byte more than the limit. Form posts are also capped by the server's own form size
+ * limit.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	RequestSizeLimitFilter(OnboardingProperties properties) {
+	RequestSizeLimitFilter(WebRequestProperties properties) {
 		this.limit = properties.maxRequestSize().toBytes();
 	}
 
@@ -56,14 +53,14 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private static boolean isJson(HttpServletRequest request) {
 		String type = request.getContentType();
-		return type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json");
+		return type != null && type.toLowerCase(Locale.ROOT).contains("json");
 	}
 
 	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		// the rest of the body is not read; the connection is closed after the answer
 		response.setHeader("Connection", "close");
-		Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
-				"The request body is larger than " + this.limit + " bytes.", request.getRequestURI());
+		Problems.write(request, response, Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large",
+				"Request body too large", "The request body is larger than " + this.limit + " bytes."));
 	}
 
 	private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

@@ -1,4 +1,4 @@
-package org.membership.onboarding.system;
+package org.membership.support.association;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -8,20 +8,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The association that runs the service: configuration, not code.
+ * The association that runs the services: configuration, not code, and the same keys and
+ * defaults in every service.
  *
  * @param name full name, e.g. "European DIGITAL SME Alliance"
  * @param shortName short name used in texts, e.g. "DIGITAL SME"
- * @param timeZone the association's time zone: effective dates start at its midnight
- * @param tiers membership tiers, code to label, in display order
+ * @param timeZone the association's time zone: dates (effective dates, "today") are dates
+ * there
+ * @param tiers membership tiers, code to label, in display order; {@code FULL} "Full" and
+ * {@code ASSOCIATE} "Associate" when none are configured
+ * @param publicUrl where the public reads the association's announcements (the
+ * notification-service's pages), for links in mails and the feed
  */
 @ConfigurationProperties("membership.association")
 public record AssociationProperties(@DefaultValue("Membership association") String name,
 		@DefaultValue("Association") String shortName, @DefaultValue("Europe/Brussels") ZoneId timeZone,
-		Map<String, String> tiers) {
+		Map<String, String> tiers, @DefaultValue("http://127.0.0.1:8083") String publicUrl) {
 
 	public AssociationProperties {
 		tiers = (tiers == null || tiers.isEmpty()) ? defaultTiers() : new LinkedHashMap<>(tiers);
+		// links are built as publicUrl + "/announcements/..."
+		publicUrl = (publicUrl != null) ? publicUrl.replaceAll("/+$", "") : null;
 	}
 
 	private static Map<String, String> defaultTiers() {
@@ -36,7 +43,10 @@ public record AssociationProperties(@DefaultValue("Membership association") Stri
 		return code != null && this.tiers.containsKey(code);
 	}
 
-	/** The label of a tier, or the code itself when it is not configured (any more). */
+	/**
+	 * The label of a tier, or the code itself when it is not configured (any more): a
+	 * text or a mail is never lost over a tier removed since.
+	 */
 	public String tierLabel(String code) {
 		return this.tiers.getOrDefault(code, code);
 	}

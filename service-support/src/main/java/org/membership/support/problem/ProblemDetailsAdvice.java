@@ -1,0 +1,220 @@
+package org.membership.support.problem;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.membership.support.problem.Problems.FieldProblem;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error a controller can raise, as RFC 9457 problem details of the one shape
+ * ({@link Problems}): what Spring MVC raises (400 unreadable or invalid input naming each
+ * JSON path, query parameter or header, 404, 405, 406, 413, 415, ...), a service's own
+ * {@link ProblemException}, a concurrent change (409), and anything else as a 500 that
+ * says nothing about the internals. A web page that renders its own errors keeps doing so
+ * with an {@code @ExceptionHandler} in its controller, which wins over this advice.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@ExceptionHandler
+	ResponseEntity<Object> serviceProblem(ProblemException ex, WebRequest request) {
+		ProblemDetail problem = ex.getProblem();
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatusCode.valueOf(problem.getStatus()),
+				request);
+	}
+
+	@ExceptionHandler({ ConcurrencyFailureException.class, DuplicateKeyException.class })
+	ResponseEntity<Object> concurrentChange(RuntimeException ex, WebRequest request) {
+		// a lock timeout, or a uniqueness guard such as one history entry per version:
+		// another change won
+		ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+				"It was changed at the same time by another request; reload it and try again.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			// Spring Security answers these (401/403) with its own entry points
+			throw ex;
+		}
+		logger.error("Unexpected error answering {}", request.getDescription(false), ex);
+		ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The request could not be completed because of an error on our side; it has been logged.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalid(ex, fieldProblems(ex.getBindingResult()), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldProblem> errors = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			if (result instanceof ParameterErrors bean) {
+				// a @Valid body or model attribute: its fields by their paths
+				errors.addAll(fieldProblems(bean));
+			}
+			else {
+				String name = ParameterNames.of(result.getMethodParameter());
+				for (MessageSourceResolvable error : result.getResolvableErrors()) {
+					errors.add(new FieldProblem(name, error.getDefaultMessage()));
+				}
+			}
+		}
+		for (MessageSourceResolvable error : ex.getCrossParameterValidationResults()) {
+			errors.add(new FieldProblem("parameters", error.getDefaultMessage()));
+		}
+		return invalid(ex, errors, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof UnrecognizedPropertyException unknown) {
+			return invalid(ex, List.of(new FieldProblem(path(unknown), "is not a known field")), request);
+		}
+		if (cause instanceof InvalidFormatException format) {
+			return invalid(ex, List.of(new FieldProblem(path(format), Problems.invalidValue(format.getTargetType()))),
+					request);
+		}
+		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			String expected = Problems.invalidValue(mismatch.getTargetType());
+			return invalid(ex,
+					List.of(new FieldProblem(path(mismatch),
+							expected.startsWith("must") ? "has the wrong type: it " + expected : "has the wrong type")),
+					request);
+		}
+		if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+			return invalid(ex, List.of(new FieldProblem(path(jackson), "has an invalid value")), request);
+		}
+		String detail = (cause instanceof StreamReadException) ? "The request body is not well-formed JSON."
+				: "The request body is missing or is not a JSON object of the expected shape.";
+		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail);
+		problem.setProperty(Problems.ERRORS, List.of());
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex instanceof MethodArgumentTypeMismatchException argument)
+				? ParameterNames.of(argument.getParameter()) : ex.getPropertyName();
+		return invalid(ex, List.of(new FieldProblem(name, Problems.invalidValue(ex.getRequiredType()))), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return invalid(ex, List.of(new FieldProblem(ex.getParameterName(), "is required")), request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MissingRequestHeaderException header) {
+			return invalid(ex, List.of(new FieldProblem(header.getHeaderName(), "is required")), request);
+		}
+		return super.handleServletRequestBindingException(ex, headers, status, request);
+	}
+
+	/**
+	 * Every answer of this advice: the type URI of the one scheme (Spring's own problems
+	 * come as {@code about:blank}) and {@code application/problem+json} whatever the
+	 * failed request accepted.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		ProblemDetail problem = (body instanceof ProblemDetail given) ? given : ProblemDetail.forStatus(statusCode);
+		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+			problem.setType(Problems.type(statusCode));
+		}
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(problem, problemHeaders, statusCode);
+	}
+
+	private ResponseEntity<Object> invalid(Exception ex, List<FieldProblem> errors, WebRequest request) {
+		return handleExceptionInternal(ex, Problems.invalidInput(errors), new HttpHeaders(), HttpStatus.BAD_REQUEST,
+				request);
+	}
+
+	/** The bad fields of a bound object, sorted by path. */
+	static List<FieldProblem> fieldProblems(Errors result) {
+		List<FieldProblem> errors = new ArrayList<>();
+		for (FieldError error : result.getFieldErrors()) {
+			errors.add(new FieldProblem(error.getField(),
+					error.isBindingFailure() ? "has an invalid value" : error.getDefaultMessage()));
+		}
+		for (ObjectError error : result.getGlobalErrors()) {
+			errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage()));
+		}
+		errors.sort(Comparator.comparing(FieldProblem::field));
+		return errors;
+	}
+
+	/** The JSON path of a body error, e.g. {@code organisation.country}. */
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.isEmpty() ? "body" : path.toString();
+	}
+
+}
