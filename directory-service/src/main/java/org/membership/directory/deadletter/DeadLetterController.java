@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** STAFF only (see SecurityConfiguration): list dead letters and replay one. */
+/** STAFF only (see system.SecurityRules): list dead letters and replay one. */
 @RestController
 @RequestMapping("/api/dead-letters")
 class DeadLetterController {

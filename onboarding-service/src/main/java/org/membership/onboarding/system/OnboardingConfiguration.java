@@ -22,8 +22,7 @@ import static org.springframework.data.web.config.EnableSpringDataWebSupport.Pag
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSpringDataWebSupport(pageSerializationMode = VIA_DTO)
-@EnableConfigurationProperties({ AssociationProperties.class, OnboardingProperties.class,
-		StaffSecurityProperties.class })
+@EnableConfigurationProperties({ AssociationProperties.class, OnboardingProperties.class })
 class OnboardingConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(OnboardingConfiguration.class);
