@@ -68,7 +68,7 @@ final class StaffUsers {
 				throw new IllegalStateException("membership.security.other-users." + name
 						+ ": the user is already a staff user (membership.security.users or STAFF_PASSWORD)");
 			}
-			users.put(name, user(name, hash, "other-users"));
+			users.put(name, user(name, hash, "other-users", "USER"));
 		});
 		return new ArrayList<>(users.values());
 	}
