@@ -109,9 +109,10 @@ class DockerComposeTests {
 				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", StaffKeys.ISSUER);
 		}
 		// only the issuer reads the private key
-		assertThat(environment("onboarding-service"))
-			.containsEntry("MEMBERSHIP_SECURITY_TOKEN_ISSUER_PRIVATE_KEY_LOCATION", "file:/keys/" + StaffKeys.PRIVATE_KEY);
-		assertThat(environment("directory-service")).doesNotContainKey("MEMBERSHIP_SECURITY_TOKEN_ISSUER_PRIVATE_KEY_LOCATION");
+		assertThat(environment("onboarding-service")).containsEntry(
+				"MEMBERSHIP_SECURITY_TOKEN_ISSUER_PRIVATE_KEY_LOCATION", "file:/keys/" + StaffKeys.PRIVATE_KEY);
+		assertThat(environment("directory-service"))
+			.doesNotContainKey("MEMBERSHIP_SECURITY_TOKEN_ISSUER_PRIVATE_KEY_LOCATION");
 		assertThat(environment("notification-service"))
 			.doesNotContainKey("MEMBERSHIP_SECURITY_TOKEN_ISSUER_PRIVATE_KEY_LOCATION");
 		try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
