@@ -117,7 +117,7 @@ class DockerComposeTests {
 			.doesNotContainKey("MEMBERSHIP_SECURITY_TOKEN_ISSUER_PRIVATE_KEY_LOCATION");
 		try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
 			Map<String, Object> compose = new Yaml().load(reader);
-			assertThat((Map<?, ?>) compose.get("volumes")).containsKey(keys);
+			assertThat(((Map<?, ?>) compose.get("volumes")).containsKey(keys)).as("volume " + keys).isTrue();
 		}
 		// the step runs as the services' user, so the mount point must be its own
 		assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("RUN mkdir /keys && chown 10001 /keys");
