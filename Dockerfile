@@ -10,6 +10,8 @@ ARG JRE_IMAGE=eclipse-temurin:21-jre
 
 FROM ${JRE_IMAGE} AS contract-setup
 RUN useradd --system --uid 10001 --no-create-home app
+# the mount point of the staff-keys volume: a new volume takes this owner, so the step can write the keys
+RUN mkdir /keys && chown 10001 /keys
 WORKDIR /app
 COPY local-stack/target/lib/ /app/lib/
 COPY local-stack/target/local-stack.jar /app/local-stack.jar

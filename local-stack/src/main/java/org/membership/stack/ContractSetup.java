@@ -1,5 +1,6 @@
 package org.membership.stack;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Set;
  * <p>
  * Environment: {@code KAFKA_BOOTSTRAP_SERVERS}, {@code REGISTRY_CCOMPAT_URL} (the
  * registry's {@code /apis/ccompat/v7} URL), {@code TOPIC_PARTITIONS} (default 3),
- * {@code SETUP_TIMEOUT_SECONDS} (default 180).
+ * {@code SETUP_TIMEOUT_SECONDS} (default 180), {@code STAFF_KEYS_DIR} (when set, the
+ * staff token key pair is generated there unless it exists: see {@link StaffKeys}).
  */
 public final class ContractSetup {
 
@@ -35,6 +37,10 @@ public final class ContractSetup {
 					Duration.ofSeconds(Long.parseLong(env.getOrDefault("SETUP_TIMEOUT_SECONDS", "180"))));
 			System.out.println("Contract in place. Topics created now: " + result.createdTopics() + "; schema ids: "
 					+ result.schemaIds());
+			if (env.containsKey("STAFF_KEYS_DIR")) {
+				StaffKeys keys = StaffKeys.in(Path.of(env.get("STAFF_KEYS_DIR")));
+				System.out.println("Staff token keys in place: " + keys.publicKey() + " and its private key");
+			}
 		}
 		catch (StackException ex) {
 			System.err.println("contract-setup: " + ex.getMessage());

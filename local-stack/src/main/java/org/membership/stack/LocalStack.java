@@ -102,6 +102,8 @@ public final class LocalStack {
 
 	private final boolean staffPasswordGenerated;
 
+	private StaffKeys staffKeys;
+
 	public LocalStack(Config config) {
 		this.config = config;
 		this.broker = new KafkaBroker(config.kafka());
@@ -140,6 +142,7 @@ public final class LocalStack {
 		for (Service service : servicesToStart()) {
 			Ports.requireFree(service.port(), service.name());
 		}
+		this.staffKeys = StaffKeys.in(this.config.dataDirectory().resolve("keys"));
 		log("Starting Kafka (KRaft) on " + this.broker.bootstrapServers() + " and the Apicurio Registry on "
 				+ this.registry.baseUrl() + " ...");
 		this.registry.launch();
@@ -238,6 +241,7 @@ public final class LocalStack {
 				"--spring.kafka.properties.apicurio.registry.url=" + this.registry.apiUrl(),
 				"--spring.mail.host=" + Ports.LOOPBACK, "--spring.mail.port=" + this.mail.smtpPort(),
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db")));
+		arguments.addAll(this.staffKeys.arguments(service.name().equals("onboarding-service")));
 		arguments.addAll(extraArguments);
 		return ChildJvm.start(service.name(), options, jar(service).toString(),
 				"org.springframework.boot.loader.launch.JarLauncher", arguments,
@@ -272,6 +276,11 @@ public final class LocalStack {
 		}
 		banner.append(String.format("  Staff login          staff / %s%s%n", this.staffPassword,
 				this.staffPasswordGenerated ? "  (generated; set STAFF_PASSWORD to choose one)" : ""));
+		if (this.staffKeys != null) {
+			banner
+				.append(String.format("  Staff tokens         POST /api/staff/token on onboarding-service (keys: %s)%n",
+						this.staffKeys.publicKey().getParent()));
+		}
 		banner.append(String.format("  Data and logs        %s%n", this.config.dataDirectory()));
 		banner.append("Press Ctrl-C to stop everything.\n");
 		return banner.toString();

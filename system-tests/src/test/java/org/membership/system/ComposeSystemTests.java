@@ -200,6 +200,19 @@ class ComposeSystemTests {
 	}
 
 	@Test
+	@Order(1)
+	void oneStaffTokenFromOnboardingOpensTheStaffEndpointsOfEveryService() throws Exception {
+		String token = api.staffToken();
+
+		assertThat(PublicApi.get(api.onboarding(), "/api/applications", token).statusCode()).isEqualTo(200);
+		assertThat(PublicApi.get(api.directory(), "/api/directory/lag", token).statusCode()).isEqualTo(200);
+		assertThat(PublicApi.get(api.notification(), "/api/notifications", token).statusCode()).isEqualTo(200);
+		// the same endpoints without it
+		assertThat(PublicApi.get(api.directory(), "/api/directory/lag").statusCode()).isEqualTo(401);
+		assertThat(PublicApi.get(api.notification(), "/api/notifications").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	@Order(2)
 	void aDecisionTakenWhileKafkaIsDownReachesTheDirectoryOnceItIsBack() throws Exception {
 		String id = api.submit("Outage Proof Association", "outage@example.org");

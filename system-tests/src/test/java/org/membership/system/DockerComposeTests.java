@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.membership.stack.LocalStack;
+import org.membership.stack.StaffKeys;
 import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +92,37 @@ class DockerComposeTests {
 				.contains("${STAFF_PASSWORD:}");
 		}
 		assertThat(environment("contract-setup")).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "REGISTRY_CCOMPAT_URL");
+	}
+
+	@Test
+	void everyServiceVerifiesStaffTokensWithTheKeyTheContractSetupGenerates() throws IOException {
+		String keys = "staff-keys";
+		Map<String, Object> setup = service("contract-setup");
+		assertThat(setup.get("volumes")).isEqualTo(List.of(keys + ":/keys"));
+		assertThat(environment("contract-setup")).containsEntry("STAFF_KEYS_DIR", "/keys");
+		for (LocalStack.Service service : LocalStack.SERVICES) {
+			assertThat(service(service.name()).get("volumes")).as(service.name())
+				.isEqualTo(List.of(keys + ":/keys:ro"));
+			assertThat(environment(service.name())).as(service.name())
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+						"file:/keys/" + StaffKeys.PUBLIC_KEY)
+				.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", StaffKeys.ISSUER);
+		}
+		// only the issuer reads the private key
+		assertThat(environment("onboarding-service")).containsEntry(
+				"MEMBERSHIP_SECURITY_TOKEN_ISSUER_PRIVATE_KEY_LOCATION", "file:/keys/" + StaffKeys.PRIVATE_KEY);
+		assertThat(environment("directory-service"))
+			.doesNotContainKey("MEMBERSHIP_SECURITY_TOKEN_ISSUER_PRIVATE_KEY_LOCATION");
+		assertThat(environment("notification-service"))
+			.doesNotContainKey("MEMBERSHIP_SECURITY_TOKEN_ISSUER_PRIVATE_KEY_LOCATION");
+		try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
+			Map<String, Object> compose = new Yaml().load(reader);
+			assertThat(((Map<?, ?>) compose.get("volumes")).containsKey(keys)).as("volume " + keys).isTrue();
+		}
+		// the step runs as the services' user, so the mount point must be its own
+		assertThat(Files.readString(ROOT.resolve("Dockerfile"))).contains("RUN mkdir /keys && chown 10001 /keys");
+		assertThat(Files.readString(ROOT.resolve("onboarding-service/src/main/resources/application.yml")))
+			.containsPattern("token:\\s+issuer:\\s+enabled: true");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -78,6 +78,24 @@ record PublicApi(URI onboarding, URI directory, URI notification, String staffPa
 				true);
 	}
 
+	/**
+	 * A staff token from onboarding-service ({@code POST /api/staff/token}), bought with
+	 * the staff password.
+	 */
+	String staffToken() throws Exception {
+		HttpResponse<String> response = post(this.onboarding, "/api/staff/token", "", true);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body()).get("access_token").asString();
+	}
+
+	/** A GET with {@code Authorization: Bearer token}. */
+	static HttpResponse<String> get(URI base, String path, String token) throws Exception {
+		return HTTP.send(HttpRequest.newBuilder(base.resolve(path))
+			.header("Accept", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
 	/** The directory's entry of a member: 200 with the entry, or 404. */
 	HttpResponse<String> member(String id) throws Exception {
 		return get(this.directory, "/api/members/" + id);

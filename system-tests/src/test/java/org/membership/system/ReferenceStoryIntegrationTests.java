@@ -125,6 +125,18 @@ class ReferenceStoryIntegrationTests {
 	}
 
 	@Test
+	void oneStaffTokenFromOnboardingOpensTheStaffEndpointsOfEveryService() throws Exception {
+		String token = api.staffToken();
+
+		assertThat(PublicApi.get(api.onboarding(), "/api/applications", token).statusCode()).isEqualTo(200);
+		assertThat(PublicApi.get(api.directory(), "/api/directory/lag", token).statusCode()).isEqualTo(200);
+		assertThat(PublicApi.get(api.notification(), "/api/notifications", token).statusCode()).isEqualTo(200);
+		// the same endpoints without it
+		assertThat(PublicApi.get(api.directory(), "/api/directory/lag").statusCode()).isEqualTo(401);
+		assertThat(PublicApi.get(api.notification(), "/api/notifications").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void aMemberApprovedForAFutureDateIsListedOnlyOnceThatDayHasCome() throws Exception {
 		LocalDate effectiveFrom = LocalDate.now(ZoneId.of("Europe/Brussels")).plusDays(10);
 		String id = api.submit("Future Members Cluster", "future@example.org");

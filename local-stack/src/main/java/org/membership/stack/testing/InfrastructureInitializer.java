@@ -9,10 +9,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a Spring test context at the {@link TestInfrastructure} of the JVM and, under
- * the {@code postgres} profile, at the PostgreSQL server that {@link PostgresForTests}
- * chooses. Being one initializer class, it is part of the context cache key, so contexts
- * are still shared.
+ * Points a Spring test context at the {@link TestInfrastructure} of the JVM and at the
+ * staff token keys of the JVM ({@link StaffTokens}) and, under the {@code postgres}
+ * profile, at the PostgreSQL server that {@link PostgresForTests} chooses. Being one
+ * initializer class, it is part of the context cache key, so contexts are still shared.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -27,6 +27,9 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 				Map.of("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
 						"spring.kafka.properties.apicurio.registry.url", infrastructure.registryUrl(),
 						"membership.test.registry.confluent-url", infrastructure.confluentCompatibleRegistryUrl()));
+		// every service verifies staff tokens of this JVM's key; onboarding also signs
+		// them
+		properties.putAll(StaffTokens.properties());
 		if (environment.matchesProfiles("postgres")) {
 			Map<String, Object> datasource = PostgresForTests
 				.datasource(environment.getRequiredProperty("spring.datasource.url"));

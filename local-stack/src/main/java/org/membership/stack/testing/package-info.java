@@ -1,5 +1,5 @@
 /**
- * Test support: the real broker and registry, once per test JVM, for every module's
- * integration tests.
+ * Test support: the real broker and registry, and the staff token keys, once per test
+ * JVM, for every module's integration tests.
  */
 package org.membership.stack.testing;

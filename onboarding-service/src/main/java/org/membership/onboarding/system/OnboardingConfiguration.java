@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({ OnboardingProperties.class, StaffSecurityProperties.class })
+@EnableConfigurationProperties(OnboardingProperties.class)
 class OnboardingConfiguration {
 
 	@Bean
