@@ -11,10 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.membership.directory.DirectoryIntegrationTest;
-import org.membership.directory.TestEvents;
 import org.membership.directory.system.DirectoryMetrics;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Topics;
+import org.membership.stack.testing.SampleEvents;
+import org.membership.stack.testing.TestProducer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -53,10 +54,10 @@ class DeadLetterIntegrationTests {
 	void bytesThatAreNotAvroAreDeadLetteredAndTheRecordBehindIsApplied() {
 		UUID id = UUID.randomUUID();
 		byte[] poison = "this is not Avro".getBytes(StandardCharsets.UTF_8);
-		RecordMetadata sent = TestEvents.sendRaw(Topics.MEMBER_APPROVED, id, poison);
-		TestEvents.approved(
-				TestEvents.approval(id, 2, TestEvents.organisation(TestEvents.uniqueName("Behind Poison")).build())
-					.build());
+		RecordMetadata sent = TestProducer.sendRaw(Topics.MEMBER_APPROVED, id, poison);
+		TestProducer.send(SampleEvents.memberApproved(id)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Behind Poison")).build())
+			.build());
 
 		DeadLetter letter = awaitDeadLetter(id);
 		assertThat(letter.topic()).isEqualTo(Topics.deadLetterTopic(Topics.MEMBER_APPROVED));
@@ -74,9 +75,9 @@ class DeadLetterIntegrationTests {
 		// the Confluent wire format: magic byte 0, a schema id the registry never gave
 		// out
 		byte[] unknownSchema = ByteBuffer.allocate(1 + 4 + 8).put((byte) 0).putInt(987_654_321).putLong(42L).array();
-		TestEvents.sendRaw(Topics.MEMBERSHIP_EFFECTIVE, id, unknownSchema);
-		TestEvents.effective(TestEvents
-			.effect(id, 3, TestEvents.organisation(TestEvents.uniqueName("Behind Unknown Schema")).build())
+		TestProducer.sendRaw(Topics.MEMBERSHIP_EFFECTIVE, id, unknownSchema);
+		TestProducer.send(SampleEvents.membershipEffective(id)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Behind Unknown Schema")).build())
 			.build());
 
 		DeadLetter letter = awaitDeadLetter(id);
@@ -91,9 +92,9 @@ class DeadLetterIntegrationTests {
 	void anInvalidEventIsDeadLetteredAsNotRetryableAndCounted() {
 		UUID id = UUID.randomUUID();
 		double before = counter(DirectoryMetrics.DEAD_LETTERED, Topics.MEMBERSHIP_EFFECTIVE);
-		TestEvents.effective(TestEvents
-			.effect(id, 3,
-					TestEvents.organisation(TestEvents.uniqueName("Invalid Country")).setCountry("Romania").build())
+		TestProducer.send(SampleEvents.membershipEffective(id)
+			.setOrganisation(
+					SampleEvents.organisation(SampleEvents.uniqueName("Invalid Country")).setCountry("Romania").build())
 			.build());
 
 		DeadLetter letter = awaitDeadLetter(id);
@@ -108,13 +109,15 @@ class DeadLetterIntegrationTests {
 	@Test
 	void aDeadLetterReplayedAfterTheCauseIsFixedIsApplied() {
 		UUID id = UUID.randomUUID();
-		String name = TestEvents.uniqueName("Blocked For A While");
+		String name = SampleEvents.uniqueName("Blocked For A While");
 		String constraint = "blocked_" + id.toString().substring(0, 8);
 		// a transient failure: the database refuses this one organisation for now
 		this.jdbc.sql("alter table member add constraint " + constraint + " check (name <> '" + name + "')").update();
 		try {
-			MembershipEffective event = TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build();
-			TestEvents.effective(event);
+			MembershipEffective event = SampleEvents.membershipEffective(id)
+				.setOrganisation(SampleEvents.organisation(name).build())
+				.build();
+			TestProducer.send(event);
 
 			DeadLetter letter = awaitDeadLetter(id);
 			assertThat(letter.causeClass()).contains("DataIntegrityViolationException");

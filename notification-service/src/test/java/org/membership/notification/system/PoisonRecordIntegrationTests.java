@@ -6,24 +6,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.membership.events.ApplicationReceived;
 import org.membership.events.Topics;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestEvents;
 import org.membership.notification.support.TestMailServer;
 import org.membership.notification.support.TopicReader;
-import org.membership.stack.testing.TestInfrastructure;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.membership.stack.testing.SampleEvents;
+import org.membership.stack.testing.TestProducer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,26 +23,15 @@ import static org.awaitility.Awaitility.await;
 @NotificationIntegrationTest
 class PoisonRecordIntegrationTests {
 
-	@Autowired
-	private KafkaTemplate<Object, Object> kafka;
-
 	@Test
 	void aRecordThatIsNotAvroGoesToTheDeadLetterTopicAndTheNextRecordIsProcessed() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestInfrastructure.get().bootstrapServers());
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-				new ByteArraySerializer())) {
-			producer
-				.send(new ProducerRecord<>(Topics.APPLICATION_RECEIVED, applicationId.toString(),
-						"not an Avro record".getBytes(StandardCharsets.UTF_8)))
-				.get();
-		}
-		String contact = TestEvents.mailbox();
-		this.kafka
-			.send(Topics.APPLICATION_RECEIVED, applicationId.toString(),
-					TestEvents.received(applicationId, "CLUJ IT Cluster", contact))
-			.get();
+		TestProducer.sendRaw(Topics.APPLICATION_RECEIVED, applicationId,
+				"not an Avro record".getBytes(StandardCharsets.UTF_8));
+		String contact = SampleEvents.uniqueEmail();
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
 
 		ConsumerRecord<String, byte[]> dead = TopicReader.awaitRecord(
 				Topics.deadLetterTopic(Topics.APPLICATION_RECEIVED), new ByteArrayDeserializer(), Map.of(),
@@ -64,9 +45,11 @@ class PoisonRecordIntegrationTests {
 	@Test
 	void anInvalidEventGoesToTheDeadLetterTopicWithoutRetries() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		ApplicationReceived invalid = TestEvents.received(applicationId, "CLUJ IT Cluster", " ");
+		ApplicationReceived invalid = SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(" ").build())
+			.build();
 
-		this.kafka.send(Topics.APPLICATION_RECEIVED, applicationId.toString(), invalid).get();
+		TestProducer.send(invalid);
 
 		ConsumerRecord<String, byte[]> dead = TopicReader.awaitRecord(
 				Topics.deadLetterTopic(Topics.APPLICATION_RECEIVED), new ByteArrayDeserializer(), Map.of(),
