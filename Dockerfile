@@ -13,10 +13,12 @@ RUN useradd --system --uid 10001 --no-create-home app
 # the mount point of the staff-keys volume: a new volume takes this owner, so the step can write the keys
 RUN mkdir /keys && chown 10001 /keys
 WORKDIR /app
-COPY local-stack/target/lib/ /app/lib/
-COPY local-stack/target/local-stack.jar /app/local-stack.jar
+# the contract-setup module's runtime class path: Kafka's client and the schemas, no broker
+COPY contract-setup/target/lib/ /app/lib/
+COPY contract-setup/target/contract-setup.jar /app/contract-setup.jar
 USER 10001
-ENTRYPOINT ["java", "-Xmx128m", "-cp", "/app/local-stack.jar:/app/lib/*", "org.membership.stack.ContractSetup"]
+ENTRYPOINT ["java", "-Xmx128m", "-Dlogback.configurationFile=org/membership/stack/contract-setup-logback.xml", \
+  "-cp", "/app/contract-setup.jar:/app/lib/*", "org.membership.stack.ContractSetup"]
 
 FROM ${JRE_IMAGE} AS layers
 ARG SERVICE

@@ -92,7 +92,7 @@ artifacts() {
 
 project_jars() {
   local missing=0 module
-  for module in local-stack onboarding-service directory-service notification-service; do
+  for module in contract-setup onboarding-service directory-service notification-service; do
     [ -f "$module/target/$module.jar" ] || missing=1
   done
   if [ "$missing" = 1 ]; then

@@ -13,8 +13,13 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.membership.events.MembershipEffective;
+import org.membership.events.MemberApproved;
+import org.membership.events.Organisation;
 import org.membership.events.Topics;
+import org.membership.stack.testing.SampleEvents;
+import org.membership.stack.testing.TestProducer;
 import org.membership.support.deadletter.DeadLetterHeaders;
+import org.membership.stack.testing.TopicRecords;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -58,14 +63,13 @@ class DeadLetterIntegrationTests {
 	void bytesThatAreNotAvroAreDeadLetteredOnceAsTheyCameAndTheRecordBehindIsApplied() {
 		UUID id = UUID.randomUUID();
 		byte[] poison = "this is not Avro".getBytes(StandardCharsets.UTF_8);
-		RecordMetadata sent = TestEvents.sendRaw(Topics.MEMBER_APPROVED, id, poison);
-		TestEvents.approved(
-				TestEvents.approval(id, 2, TestEvents.organisation(TestEvents.uniqueName("Behind Poison")).build())
-					.build());
+		RecordMetadata sent = TestProducer.sendRaw(Topics.MEMBER_APPROVED, id, poison);
+		TestProducer
+			.send(approval(id, 2, SampleEvents.organisation(SampleEvents.uniqueName("Behind Poison")).build()).build());
 
 		// the record behind it was applied, so the listener has moved past the poison
 		await().atMost(WAIT).until(() -> status(id), "JOINING"::equals);
-		List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.withKey(APPROVED_DEAD_LETTERS, id);
+		List<ConsumerRecord<String, byte[]>> dead = TopicRecords.withKey(APPROVED_DEAD_LETTERS, id);
 		assertThat(dead).hasSize(1);
 		assertThat(dead.get(0).value()).isEqualTo(poison);
 		assertThat(dead.get(0).partition()).isEqualTo(sent.partition());
@@ -89,13 +93,13 @@ class DeadLetterIntegrationTests {
 		// the Confluent wire format: magic byte 0, a schema id the registry never gave
 		// out
 		byte[] unknownSchema = ByteBuffer.allocate(1 + 4 + 8).put((byte) 0).putInt(987_654_321).putLong(42L).array();
-		TestEvents.sendRaw(Topics.MEMBERSHIP_EFFECTIVE, id, unknownSchema);
-		TestEvents.effective(TestEvents
-			.effect(id, 3, TestEvents.organisation(TestEvents.uniqueName("Behind Unknown Schema")).build())
-			.build());
+		TestProducer.sendRaw(Topics.MEMBERSHIP_EFFECTIVE, id, unknownSchema);
+		TestProducer
+			.send(effect(id, 3, SampleEvents.organisation(SampleEvents.uniqueName("Behind Unknown Schema")).build())
+				.build());
 
 		await().atMost(WAIT).until(() -> status(id), "MEMBER"::equals);
-		List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.withKey(EFFECTIVE_DEAD_LETTERS, id);
+		List<ConsumerRecord<String, byte[]>> dead = TopicRecords.withKey(EFFECTIVE_DEAD_LETTERS, id);
 		assertThat(dead).hasSize(1);
 		assertThat(dead.get(0).value()).isEqualTo(unknownSchema);
 		Map<String, Object> listed = listed(id);
@@ -108,18 +112,16 @@ class DeadLetterIntegrationTests {
 	void anInvalidEventIsDeadLetteredAtOnceAsItsProducerWroteItAndCounted() {
 		UUID id = UUID.randomUUID();
 		double before = deadLettered(Topics.MEMBERSHIP_EFFECTIVE);
-		RecordMetadata sent = TestEvents.effective(TestEvents
-			.effect(id, 3,
-					TestEvents.organisation(TestEvents.uniqueName("Invalid Country")).setCountry("Romania").build())
+		RecordMetadata sent = TestProducer.send(effect(id, 3,
+				SampleEvents.organisation(SampleEvents.uniqueName("Invalid Country")).setCountry("Romania").build())
 			.build());
-		TestEvents
-			.effective(TestEvents.effect(id, 4, TestEvents.organisation(TestEvents.uniqueName("Valid Country")).build())
-				.build());
+		TestProducer
+			.send(effect(id, 4, SampleEvents.organisation(SampleEvents.uniqueName("Valid Country")).build()).build());
 
 		await().atMost(WAIT).until(() -> status(id), "MEMBER"::equals);
-		List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.withKey(EFFECTIVE_DEAD_LETTERS, id);
+		List<ConsumerRecord<String, byte[]>> dead = TopicRecords.withKey(EFFECTIVE_DEAD_LETTERS, id);
 		assertThat(dead).hasSize(1);
-		ConsumerRecord<String, byte[]> original = DeadLetterRecords.withKey(Topics.MEMBERSHIP_EFFECTIVE, id)
+		ConsumerRecord<String, byte[]> original = TopicRecords.withKey(Topics.MEMBERSHIP_EFFECTIVE, id)
 			.stream()
 			.filter((record) -> record.offset() == sent.offset())
 			.findFirst()
@@ -134,13 +136,13 @@ class DeadLetterIntegrationTests {
 	@Test
 	void aDeadLetterReplayedAfterTheCauseIsFixedIsAppliedInTheDirectoryAndMarkedOnce() {
 		UUID id = UUID.randomUUID();
-		String name = TestEvents.uniqueName("Blocked For A While");
+		String name = SampleEvents.uniqueName("Blocked For A While");
 		String constraint = "blocked_" + id.toString().substring(0, 8);
 		// a transient failure: the database refuses this one organisation for now
 		this.jdbc.sql("alter table member add constraint " + constraint + " check (name <> '" + name + "')").update();
 		try {
-			MembershipEffective event = TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build();
-			TestEvents.effective(event);
+			MembershipEffective event = effect(id, 3, SampleEvents.organisation(name).build()).build();
+			TestProducer.send(event);
 
 			Map<String, Object> letter = await().atMost(WAIT)
 				.pollInterval(Duration.ofSeconds(1))
@@ -163,7 +165,7 @@ class DeadLetterIntegrationTests {
 			// topic
 			assertThat(status(id)).isEqualTo("MEMBER");
 			assertThat(this.http.getForObject("/api/members/" + id, Map.class)).containsEntry("name", name);
-			assertThat(DeadLetterRecords.withKey(Topics.MEMBERSHIP_EFFECTIVE, id)).hasSize(1);
+			assertThat(TopicRecords.withKey(Topics.MEMBERSHIP_EFFECTIVE, id)).hasSize(1);
 			assertThat(listed(id)).containsEntry("replayed", true);
 
 			ResponseEntity<Map> again = staff().postForEntity(address, null, Map.class);
@@ -181,7 +183,7 @@ class DeadLetterIntegrationTests {
 	@Test
 	void aDeadLetterThatStillFailsIsNotMarkedReplayed() {
 		UUID id = UUID.randomUUID();
-		TestEvents.sendRaw(Topics.MEMBER_APPROVED, id, "still not Avro".getBytes(StandardCharsets.UTF_8));
+		TestProducer.sendRaw(Topics.MEMBER_APPROVED, id, "still not Avro".getBytes(StandardCharsets.UTF_8));
 		Map<String, Object> letter = await().atMost(WAIT)
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> find(id), (found) -> found != null);
@@ -192,7 +194,7 @@ class DeadLetterIntegrationTests {
 		assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(replay.getBody()).containsEntry("type", "urn:membership:problem:dead-letter-replay-failed");
 		assertThat(listed(id)).containsEntry("replayed", false);
-		assertThat(DeadLetterRecords.withKey(Topics.MEMBER_APPROVED, id)).hasSize(1);
+		assertThat(TopicRecords.withKey(Topics.MEMBER_APPROVED, id)).hasSize(1);
 	}
 
 	@Test
@@ -255,6 +257,14 @@ class DeadLetterIntegrationTests {
 	private static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	private static MemberApproved.Builder approval(UUID id, long version, Organisation organisation) {
+		return SampleEvents.memberApproved(id).setApplicationVersion(version).setOrganisation(organisation);
+	}
+
+	private static MembershipEffective.Builder effect(UUID id, long version, Organisation organisation) {
+		return SampleEvents.membershipEffective(id).setApplicationVersion(version).setOrganisation(organisation);
 	}
 
 }

@@ -8,19 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.membership.events.Topics;
-import org.membership.notification.support.DeadLetterRecords;
+import org.membership.stack.testing.TopicRecords;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestEvents;
+import org.membership.stack.testing.SampleEvents;
+import org.membership.stack.testing.TestProducer;
 import org.membership.notification.support.TestMailServer;
-import org.membership.stack.testing.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -28,7 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,9 +44,6 @@ class DeadLetterIntegrationTests {
 	private final TestMailServer smtp = TestMailServer.get();
 
 	@Autowired
-	private KafkaTemplate<Object, Object> kafka;
-
-	@Autowired
 	private TestRestTemplate http;
 
 	@Autowired
@@ -62,13 +53,13 @@ class DeadLetterIntegrationTests {
 	void bytesThatAreNotAvroAreDeadLetteredOnceAsTheyCameAndTheRecordBehindIsProcessed() throws Exception {
 		UUID applicationId = UUID.randomUUID();
 		byte[] poison = "not an Avro record".getBytes(StandardCharsets.UTF_8);
-		RecordMetadata sent = sendRaw(Topics.APPLICATION_RECEIVED, applicationId, poison);
-		String contact = TestEvents.mailbox();
+		RecordMetadata sent = TestProducer.sendRaw(Topics.APPLICATION_RECEIVED, applicationId, poison);
+		String contact = SampleEvents.uniqueEmail();
 		received(applicationId, "CLUJ IT Cluster", contact);
 
 		// the record behind the poison one is mailed: the listener has moved past it
 		await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
-		List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
+		List<ConsumerRecord<String, byte[]>> dead = TopicRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
 		assertThat(dead).hasSize(1);
 		assertThat(dead.get(0).value()).isEqualTo(poison);
 		assertThat(dead.get(0).partition()).isEqualTo(sent.partition());
@@ -85,12 +76,12 @@ class DeadLetterIntegrationTests {
 	void aRecordWithAnUnknownSchemaIdIsDeadLetteredWithAReadableError() throws Exception {
 		UUID applicationId = UUID.randomUUID();
 		byte[] unknownSchema = ByteBuffer.allocate(1 + 4 + 8).put((byte) 0).putInt(987_654_322).putLong(7L).array();
-		sendRaw(Topics.APPLICATION_RECEIVED, applicationId, unknownSchema);
-		String contact = TestEvents.mailbox();
+		TestProducer.sendRaw(Topics.APPLICATION_RECEIVED, applicationId, unknownSchema);
+		String contact = SampleEvents.uniqueEmail();
 		received(applicationId, "CLUJ IT Cluster", contact);
 
 		await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
-		List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
+		List<ConsumerRecord<String, byte[]>> dead = TopicRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
 		assertThat(dead).hasSize(1);
 		assertThat(dead.get(0).value()).isEqualTo(unknownSchema);
 		assertThat((String) listed(applicationId).get("message")).contains("schema id 987654322", "404")
@@ -101,11 +92,11 @@ class DeadLetterIntegrationTests {
 	void anEventTheServiceRejectsIsDeadLetteredOnceAndTheRecordBehindIsProcessed() throws Exception {
 		UUID applicationId = UUID.randomUUID();
 		received(applicationId, "CLUJ IT Cluster", " ");
-		String contact = TestEvents.mailbox();
+		String contact = SampleEvents.uniqueEmail();
 		received(applicationId, "CLUJ IT Cluster", contact);
 
 		await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
-		List<ConsumerRecord<String, byte[]>> dead = DeadLetterRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
+		List<ConsumerRecord<String, byte[]>> dead = TopicRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
 		assertThat(dead).hasSize(1);
 		Map<String, Object> listed = listed(applicationId);
 		assertThat(listed).containsEntry("errorClass", "org.membership.support.deadletter.InvalidEventException");
@@ -123,7 +114,7 @@ class DeadLetterIntegrationTests {
 					+ "')")
 			.update();
 		try {
-			String contact = TestEvents.mailbox();
+			String contact = SampleEvents.uniqueEmail();
 			received(applicationId, organisation, contact);
 
 			Map<String, Object> letter = await().atMost(WAIT)
@@ -146,7 +137,7 @@ class DeadLetterIntegrationTests {
 			await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
 			assertThat(listed(applicationId)).containsEntry("replayed", true).containsEntry("replayedBy", "staff");
 			// processed by the replay itself: nothing went back to the shared topic
-			assertThat(DeadLetterRecords.withKey(Topics.APPLICATION_RECEIVED, applicationId)).hasSize(1);
+			assertThat(TopicRecords.withKey(Topics.APPLICATION_RECEIVED, applicationId)).hasSize(1);
 
 			ResponseEntity<Map> again = staff().postForEntity(address, null, Map.class);
 			assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -180,18 +171,10 @@ class DeadLetterIntegrationTests {
 	}
 
 	private void received(UUID applicationId, String organisation, String contact) throws Exception {
-		this.kafka
-			.send(Topics.APPLICATION_RECEIVED, applicationId.toString(),
-					TestEvents.received(applicationId, organisation, contact))
-			.get();
-	}
-
-	private static RecordMetadata sendRaw(String topic, UUID key, byte[] value) throws Exception {
-		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers()),
-				new StringSerializer(), new ByteArraySerializer())) {
-			return producer.send(new ProducerRecord<>(topic, key.toString(), value)).get();
-		}
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setOrganisation(SampleEvents.organisation(organisation).build())
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
 	}
 
 	private TestRestTemplate staff() {

@@ -8,11 +8,12 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.membership.directory.DirectoryIntegrationTest;
-import org.membership.directory.TestEvents;
 import org.membership.directory.system.DirectoryMetrics;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Topics;
+import org.membership.stack.testing.SampleEvents;
+import org.membership.stack.testing.TestProducer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -44,15 +45,17 @@ class MemberProjectionIntegrationTests {
 	@Test
 	void anApprovedMemberJoinsAndIsListedFromTheEffectiveEvent() {
 		UUID id = UUID.randomUUID();
-		String name = TestEvents.uniqueName("CLUJ IT Cluster");
-		TestEvents.approved(TestEvents.approval(id, 2, TestEvents.organisation(name).build()).build());
+		String name = SampleEvents.uniqueName("CLUJ IT Cluster");
+		TestProducer
+			.send(SampleEvents.memberApproved(id).setOrganisation(SampleEvents.organisation(name).build()).build());
 
 		await().atMost(WAIT).until(() -> status(id), "JOINING"::equals);
 		assertThat(this.http.getForEntity("/api/members/" + id, String.class).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(this.http.getForObject("/api/members/joining?size=100", String.class)).contains(id.toString());
 
-		TestEvents.effective(TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build());
+		TestProducer.send(
+				SampleEvents.membershipEffective(id).setOrganisation(SampleEvents.organisation(name).build()).build());
 
 		await().atMost(WAIT).untilAsserted(() -> {
 			ResponseEntity<Map> member = this.http.getForEntity("/api/members/" + id, Map.class);
@@ -74,10 +77,10 @@ class MemberProjectionIntegrationTests {
 	@Test
 	void aWebsiteThatIsNotHttpIsNeitherListedNorRenderedAsALink() {
 		UUID id = UUID.randomUUID();
-		String name = TestEvents.uniqueName("Scripted Website");
-		TestEvents
-			.effective(TestEvents.effect(id, 3, TestEvents.organisation(name).setWebsite("javascript:alert(1)").build())
-				.build());
+		String name = SampleEvents.uniqueName("Scripted Website");
+		TestProducer.send(SampleEvents.membershipEffective(id)
+			.setOrganisation(SampleEvents.organisation(name).setWebsite("javascript:alert(1)").build())
+			.build());
 
 		await().atMost(WAIT)
 			.untilAsserted(() -> assertThat(this.http.getForEntity("/api/members/" + id, Map.class).getStatusCode())
@@ -91,14 +94,14 @@ class MemberProjectionIntegrationTests {
 	@Test
 	void theSameEventDeliveredTwiceLeavesOneRowAndCountsAsDuplicate() {
 		UUID id = UUID.randomUUID();
-		MembershipEffective event = TestEvents
-			.effect(id, 3, TestEvents.organisation(TestEvents.uniqueName("Twice Delivered")).build())
+		MembershipEffective event = SampleEvents.membershipEffective(id)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Twice Delivered")).build())
 			.build();
-		TestEvents.effective(event);
+		TestProducer.send(event);
 		await().atMost(WAIT).until(() -> outcome(event.getEventId()), "APPLIED"::equals);
 		double duplicatesBefore = counter(DirectoryMetrics.DUPLICATES, Topics.MEMBERSHIP_EFFECTIVE);
 
-		TestEvents.effective(event);
+		TestProducer.send(event);
 
 		await().atMost(WAIT)
 			.until(() -> counter(DirectoryMetrics.DUPLICATES, Topics.MEMBERSHIP_EFFECTIVE) > duplicatesBefore);
@@ -110,18 +113,19 @@ class MemberProjectionIntegrationTests {
 	@Test
 	void membershipEffectiveBeforeMemberApprovedEndsListedWithTheNewerSnapshot() {
 		UUID id = UUID.randomUUID();
-		String name = TestEvents.uniqueName("Out Of Order");
-		MembershipEffective effective = TestEvents
-			.effect(id, 3, TestEvents.organisation(name).setCity("Timișoara").build())
+		String name = SampleEvents.uniqueName("Out Of Order");
+		MembershipEffective effective = SampleEvents.membershipEffective(id)
+			.setOrganisation(SampleEvents.organisation(name).setCity("Timișoara").build())
 			.build();
-		MemberApproved approved = TestEvents.approval(id, 2, TestEvents.organisation(name).setCity("Arad").build())
+		MemberApproved approved = SampleEvents.memberApproved(id)
+			.setOrganisation(SampleEvents.organisation(name).setCity("Arad").build())
 			.build();
 
-		TestEvents.effective(effective);
+		TestProducer.send(effective);
 		await().atMost(WAIT).until(() -> outcome(effective.getEventId()), "APPLIED"::equals);
 		assertThat(status(id)).isEqualTo("MEMBER");
 
-		TestEvents.approved(approved);
+		TestProducer.send(approved);
 		await().atMost(WAIT).until(() -> outcome(approved.getEventId()), "STALE"::equals);
 
 		ResponseEntity<Map> member = this.http.getForEntity("/api/members/" + id, Map.class);
@@ -132,18 +136,21 @@ class MemberProjectionIntegrationTests {
 	@Test
 	void aStaleEventIsIgnoredAndCounted() {
 		UUID id = UUID.randomUUID();
-		String name = TestEvents.uniqueName("Stale Check");
-		MembershipEffective effective = TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build();
-		TestEvents.effective(effective);
+		String name = SampleEvents.uniqueName("Stale Check");
+		MembershipEffective effective = SampleEvents.membershipEffective(id)
+			.setOrganisation(SampleEvents.organisation(name).build())
+			.build();
+		TestProducer.send(effective);
 		await().atMost(WAIT).until(() -> outcome(effective.getEventId()), "APPLIED"::equals);
 		double staleBefore = counter(DirectoryMetrics.STALE, Topics.MEMBERSHIP_EFFECTIVE);
 
 		// an older event of the same field group (same version, different content)
-		MembershipEffective older = TestEvents.effect(id, 3, TestEvents.organisation(name + " renamed").build())
+		MembershipEffective older = SampleEvents.membershipEffective(id)
+			.setOrganisation(SampleEvents.organisation(name + " renamed").build())
 			.setTier("ASSOCIATE")
 			.setEffectiveFrom(LocalDate.of(2024, 1, 1))
 			.build();
-		TestEvents.effective(older);
+		TestProducer.send(older);
 
 		await().atMost(WAIT).until(() -> outcome(older.getEventId()), "STALE"::equals);
 		assertThat(counter(DirectoryMetrics.STALE, Topics.MEMBERSHIP_EFFECTIVE)).isGreaterThan(staleBefore);
@@ -156,14 +163,18 @@ class MemberProjectionIntegrationTests {
 	@Test
 	void aNewerEventUpdatesTheSnapshotButNeverTakesTheMembershipBack() {
 		UUID id = UUID.randomUUID();
-		String name = TestEvents.uniqueName("Moves Forward");
-		MembershipEffective effective = TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build();
-		TestEvents.effective(effective);
+		String name = SampleEvents.uniqueName("Moves Forward");
+		MembershipEffective effective = SampleEvents.membershipEffective(id)
+			.setOrganisation(SampleEvents.organisation(name).build())
+			.build();
+		TestProducer.send(effective);
 		await().atMost(WAIT).until(() -> outcome(effective.getEventId()), "APPLIED"::equals);
 
-		MemberApproved newer = TestEvents.approval(id, 4, TestEvents.organisation(name).setMemberCount(120).build())
+		MemberApproved newer = SampleEvents.memberApproved(id)
+			.setApplicationVersion(4)
+			.setOrganisation(SampleEvents.organisation(name).setMemberCount(120).build())
 			.build();
-		TestEvents.approved(newer);
+		TestProducer.send(newer);
 
 		await().atMost(WAIT).until(() -> outcome(newer.getEventId()), "APPLIED"::equals);
 		assertThat(status(id)).isEqualTo("MEMBER");
@@ -173,15 +184,19 @@ class MemberProjectionIntegrationTests {
 	@Test
 	void aLateEffectiveEventStillListsTheMemberWhenANewerApprovalCameFirst() {
 		UUID id = UUID.randomUUID();
-		String name = TestEvents.uniqueName("Newer Approval First");
-		MemberApproved newer = TestEvents.approval(id, 4, TestEvents.organisation(name).setMemberCount(120).build())
+		String name = SampleEvents.uniqueName("Newer Approval First");
+		MemberApproved newer = SampleEvents.memberApproved(id)
+			.setApplicationVersion(4)
+			.setOrganisation(SampleEvents.organisation(name).setMemberCount(120).build())
 			.build();
-		MembershipEffective older = TestEvents.effect(id, 3, TestEvents.organisation(name).build()).build();
-		TestEvents.approved(newer);
+		MembershipEffective older = SampleEvents.membershipEffective(id)
+			.setOrganisation(SampleEvents.organisation(name).build())
+			.build();
+		TestProducer.send(newer);
 		await().atMost(WAIT).until(() -> outcome(newer.getEventId()), "APPLIED"::equals);
 		assertThat(status(id)).isEqualTo("JOINING");
 
-		TestEvents.effective(older);
+		TestProducer.send(older);
 
 		// the snapshot stays at version 4, the status takes the older event's fact
 		await().atMost(WAIT).until(() -> outcome(older.getEventId()), "APPLIED"::equals);

@@ -7,10 +7,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.membership.directory.DirectoryIntegrationTest;
-import org.membership.directory.TestEvents;
 import org.membership.directory.system.ConsumerLag;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
+import org.membership.stack.testing.SampleEvents;
+import org.membership.stack.testing.TestProducer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -44,25 +45,25 @@ class RebuildIntegrationTests {
 		UUID inOrder = UUID.randomUUID();
 		UUID outOfOrder = UUID.randomUUID();
 		UUID joining = UUID.randomUUID();
-		MemberApproved approvedInOrder = TestEvents
-			.approval(inOrder, 2, TestEvents.organisation(TestEvents.uniqueName("Rebuild In Order")).build())
+		MemberApproved approvedInOrder = SampleEvents.memberApproved(inOrder)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Rebuild In Order")).build())
 			.build();
-		MembershipEffective effectiveInOrder = TestEvents
-			.effect(inOrder, 3, TestEvents.organisation(TestEvents.uniqueName("Rebuild In Order")).build())
+		MembershipEffective effectiveInOrder = SampleEvents.membershipEffective(inOrder)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Rebuild In Order")).build())
 			.build();
-		TestEvents.approved(approvedInOrder);
-		TestEvents.effective(effectiveInOrder);
-		TestEvents.effective(effectiveInOrder);
-		TestEvents.effective(TestEvents
-			.effect(outOfOrder, 3,
-					TestEvents.organisation(TestEvents.uniqueName("Rebuild Out Of Order")).setCountry("BE").build())
+		TestProducer.send(approvedInOrder);
+		TestProducer.send(effectiveInOrder);
+		TestProducer.send(effectiveInOrder);
+		TestProducer.send(SampleEvents.membershipEffective(outOfOrder)
+			.setOrganisation(
+					SampleEvents.organisation(SampleEvents.uniqueName("Rebuild Out Of Order")).setCountry("BE").build())
 			.setTier("ASSOCIATE")
 			.build());
-		TestEvents.approved(
-				TestEvents.approval(outOfOrder, 2, TestEvents.organisation(TestEvents.uniqueName("Stale Name")).build())
-					.build());
-		TestEvents.approved(TestEvents
-			.approval(joining, 2, TestEvents.organisation(TestEvents.uniqueName("Rebuild Joining")).build())
+		TestProducer.send(SampleEvents.memberApproved(outOfOrder)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Stale Name")).build())
+			.build());
+		TestProducer.send(SampleEvents.memberApproved(joining)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Rebuild Joining")).build())
 			.build());
 		List<UUID> mine = List.of(inOrder, outOfOrder, joining);
 		await().atMost(WAIT).untilAsserted(() -> {

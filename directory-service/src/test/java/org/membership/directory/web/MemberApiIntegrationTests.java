@@ -12,7 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.membership.directory.DirectoryIntegrationTest;
-import org.membership.directory.TestEvents;
+import org.membership.stack.testing.SampleEvents;
+import org.membership.stack.testing.TestProducer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -54,11 +55,11 @@ class MemberApiIntegrationTests {
 	}
 
 	private void publish(UUID id, String name, String country, String tier, LocalDate effectiveFrom) {
-		TestEvents.effective(
-				TestEvents.effect(id, 3, TestEvents.organisation(name).setLegalName(null).setCountry(country).build())
-					.setTier(tier)
-					.setEffectiveFrom(effectiveFrom)
-					.build());
+		TestProducer.send(SampleEvents.membershipEffective(id)
+			.setOrganisation(SampleEvents.organisation(name).setLegalName(null).setCountry(country).build())
+			.setTier(tier)
+			.setEffectiveFrom(effectiveFrom)
+			.build());
 	}
 
 	@Test

@@ -5,16 +5,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.membership.events.ApplicationReceived;
-import org.membership.events.Topics;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.Notifications;
 import org.membership.notification.support.Mails;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestEvents;
 import org.membership.notification.support.TestMailServer;
+import org.membership.stack.testing.SampleEvents;
+import org.membership.stack.testing.TestProducer;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,18 +24,16 @@ class AcknowledgementIntegrationTests {
 	private final TestMailServer smtp = TestMailServer.get();
 
 	@Autowired
-	private KafkaTemplate<Object, Object> kafka;
-
-	@Autowired
 	private Notifications notifications;
 
 	@Test
 	void applicationReceivedIsAcknowledgedToTheContact() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		String contact = TestEvents.mailbox();
+		String contact = SampleEvents.uniqueEmail();
 
-		send(Topics.APPLICATION_RECEIVED, applicationId,
-				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
 
 		Mails mail = awaitOneMail(contact);
 		assertThat(mail.subject())
@@ -50,12 +47,13 @@ class AcknowledgementIntegrationTests {
 	@Test
 	void approvalTellsTheContactTheTierAndTheEffectiveDate() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		String contact = TestEvents.mailbox();
-		send(Topics.APPLICATION_RECEIVED, applicationId,
-				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+		String contact = SampleEvents.uniqueEmail();
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
 		awaitOneMail(contact);
 
-		send(Topics.MEMBER_APPROVED, applicationId, TestEvents.approved(applicationId, "CLUJ IT Cluster"));
+		TestProducer.send(SampleEvents.memberApproved(applicationId).build());
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
 		Mails mail = Mails.of(this.smtp.messagesTo(contact).get(1));
@@ -67,13 +65,15 @@ class AcknowledgementIntegrationTests {
 	@Test
 	void rejectionTellsTheContactTheReason() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		String contact = TestEvents.mailbox();
-		send(Topics.APPLICATION_RECEIVED, applicationId,
-				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+		String contact = SampleEvents.uniqueEmail();
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
 		awaitOneMail(contact);
 
-		send(Topics.APPLICATION_REJECTED, applicationId,
-				TestEvents.rejected(applicationId, "Members must be based in the EU & <EEA>."));
+		TestProducer.send(SampleEvents.applicationRejected(applicationId)
+			.setReason("Members must be based in the EU & <EEA>.")
+			.build());
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
 		Mails mail = Mails.of(this.smtp.messagesTo(contact).get(1));
@@ -86,17 +86,20 @@ class AcknowledgementIntegrationTests {
 	@Test
 	void aRedeliveredEventSendsNothingMore() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		String contact = TestEvents.mailbox();
-		ApplicationReceived event = TestEvents.received(applicationId, "CLUJ IT Cluster", contact);
-		send(Topics.APPLICATION_RECEIVED, applicationId, event);
+		String contact = SampleEvents.uniqueEmail();
+		ApplicationReceived event = SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build();
+		TestProducer.send(event);
 		awaitOneMail(contact);
 
 		// the same event again, then a new one with the same key: same partition, so once
 		// the
 		// second mail is there the redelivered event has been consumed too
-		send(Topics.APPLICATION_RECEIVED, applicationId, event);
-		send(Topics.APPLICATION_RECEIVED, applicationId,
-				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+		TestProducer.send(event);
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() >= 2);
 		assertThat(this.smtp.messagesTo(contact)).hasSize(2);
@@ -105,16 +108,17 @@ class AcknowledgementIntegrationTests {
 	@Test
 	void aDecisionThatArrivesBeforeTheApplicationWaitsForTheContact() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		String contact = TestEvents.mailbox();
+		String contact = SampleEvents.uniqueEmail();
 
 		// topics are not ordered with each other: the approval may be consumed first
-		send(Topics.MEMBER_APPROVED, applicationId, TestEvents.approved(applicationId, "CLUJ IT Cluster"));
+		TestProducer.send(SampleEvents.memberApproved(applicationId).build());
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.notifications.findByApplication(applicationId)
 				.stream()
 				.anyMatch((n) -> n.kind() == NotificationKind.APPROVAL && n.recipient().isEmpty()));
-		send(Topics.APPLICATION_RECEIVED, applicationId,
-				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
 		Mails approval = this.smtp.messagesTo(contact)
@@ -131,10 +135,6 @@ class AcknowledgementIntegrationTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.smtp.messagesTo(recipient).isEmpty());
 		assertThat(this.smtp.messagesTo(recipient)).hasSize(1);
 		return Mails.of(this.smtp.messagesTo(recipient).get(0));
-	}
-
-	private void send(String topic, UUID applicationId, Object event) throws Exception {
-		this.kafka.send(topic, applicationId.toString(), event).get();
 	}
 
 }

@@ -14,8 +14,6 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.membership.events.AnnouncementPublished;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Topics;
@@ -24,16 +22,18 @@ import org.membership.notification.mail.Notifications;
 import org.membership.notification.support.Consumption;
 import org.membership.notification.support.Mails;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestEvents;
 import org.membership.notification.support.TestMailServer;
 import org.membership.notification.support.TopicReader;
+import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.TestInfrastructure;
+import org.membership.stack.testing.TestProducer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,9 +44,6 @@ class AnnouncementIntegrationTests {
 	private static final String HOSTILE = "<script>alert(1)</script>";
 
 	private final TestMailServer smtp = TestMailServer.get();
-
-	@Autowired
-	private KafkaTemplate<Object, Object> kafka;
 
 	@Autowired
 	private Announcements announcements;
@@ -60,7 +57,7 @@ class AnnouncementIntegrationTests {
 	@Test
 	void theReferenceStoryIsAnnouncedAndTheContactWelcomed() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		String contact = TestEvents.mailbox();
+		String contact = SampleEvents.uniqueEmail();
 
 		Announcement announcement = admit(applicationId, "CLUJ IT Cluster", contact);
 
@@ -86,18 +83,18 @@ class AnnouncementIntegrationTests {
 	@Test
 	void aRedeliveredMembershipEffectiveMakesNoSecondAnnouncementOrWelcome() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		String contact = TestEvents.mailbox();
-		send(Topics.APPLICATION_RECEIVED, applicationId,
-				TestEvents.received(applicationId, "CLUJ IT Cluster", contact));
-		MembershipEffective effective = TestEvents.effective(applicationId, "CLUJ IT Cluster");
-		send(Topics.MEMBERSHIP_EFFECTIVE, applicationId, effective);
+		String contact = SampleEvents.uniqueEmail();
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
+		MembershipEffective effective = SampleEvents.membershipEffective(applicationId).build();
+		TestProducer.send(effective);
 		awaitMail(contact, "Welcome to DIGITAL SME, CLUJ IT Cluster");
 
-		RecordMetadata again = send(Topics.MEMBERSHIP_EFFECTIVE, applicationId, effective);
+		RecordMetadata again = TestProducer.send(effective);
 		// another MembershipEffective for the same membership (a new event id) changes
 		// nothing either
-		RecordMetadata another = send(Topics.MEMBERSHIP_EFFECTIVE, applicationId,
-				TestEvents.effective(applicationId, "CLUJ IT Cluster"));
+		RecordMetadata another = TestProducer.send(SampleEvents.membershipEffective(applicationId).build());
 		Consumption.awaitConsumed(again);
 		Consumption.awaitConsumed(another);
 
@@ -113,7 +110,7 @@ class AnnouncementIntegrationTests {
 	@Test
 	void theAnnouncementIsServedAsJsonPageAndAtomFeed() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		Announcement announcement = admit(applicationId, "CLUJ IT Cluster", TestEvents.mailbox());
+		Announcement announcement = admit(applicationId, "CLUJ IT Cluster", SampleEvents.uniqueEmail());
 
 		ResponseEntity<String> json = this.http.getForEntity("/api/announcements?size=100", String.class);
 		assertThat(json.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -155,7 +152,7 @@ class AnnouncementIntegrationTests {
 	@Test
 	void theAnnouncementIsPublishedAndReadableThroughTheRegistry() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		Announcement announcement = admit(applicationId, "CLUJ IT Cluster", TestEvents.mailbox());
+		Announcement announcement = admit(applicationId, "CLUJ IT Cluster", SampleEvents.uniqueEmail());
 
 		Map<String, Object> serde = new HashMap<>();
 		serde.put("apicurio.registry.url", TestInfrastructure.get().registryUrl());
@@ -177,7 +174,7 @@ class AnnouncementIntegrationTests {
 	@Test
 	void aHostileOrganisationNameStaysTextInPageFeedAndMail() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		String contact = TestEvents.mailbox();
+		String contact = SampleEvents.uniqueEmail();
 		Announcement announcement = admit(applicationId, HOSTILE, contact);
 		assertThat(announcement.headline()).isEqualTo("DIGITAL SME welcomes " + HOSTILE + " as a Full Member");
 
@@ -198,14 +195,21 @@ class AnnouncementIntegrationTests {
 	}
 
 	private Announcement admit(UUID applicationId, String organisation, String contact) throws Exception {
-		send(Topics.APPLICATION_RECEIVED, applicationId, TestEvents.received(applicationId, organisation, contact));
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setOrganisation(SampleEvents.organisation(organisation).build())
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
 		// topics are not ordered with each other: the decisions come once the contact is
 		// known,
 		// as in the workflow (the other order is AcknowledgementIntegrationTests'
 		// business)
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.smtp.messagesTo(contact).isEmpty());
-		send(Topics.MEMBER_APPROVED, applicationId, TestEvents.approved(applicationId, organisation));
-		send(Topics.MEMBERSHIP_EFFECTIVE, applicationId, TestEvents.effective(applicationId, organisation));
+		TestProducer.send(SampleEvents.memberApproved(applicationId)
+			.setOrganisation(SampleEvents.organisation(organisation).build())
+			.build());
+		TestProducer.send(SampleEvents.membershipEffective(applicationId)
+			.setOrganisation(SampleEvents.organisation(organisation).build())
+			.build());
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.announcements.findByApplicationId(applicationId).isPresent());
 		return this.announcements.findByApplicationId(applicationId).orElseThrow();
@@ -237,10 +241,6 @@ class AnnouncementIntegrationTests {
 			.toList();
 		assertThat(matching).hasSize(1);
 		return matching.get(0);
-	}
-
-	private RecordMetadata send(String topic, UUID applicationId, Object event) throws Exception {
-		return this.kafka.send(topic, applicationId.toString(), event).get().getRecordMetadata();
 	}
 
 }

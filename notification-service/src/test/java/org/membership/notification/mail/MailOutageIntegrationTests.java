@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.membership.events.Topics;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestEvents;
 import org.membership.notification.support.TestMailServer;
+import org.membership.stack.testing.SampleEvents;
+import org.membership.stack.testing.TestProducer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,9 +23,6 @@ class MailOutageIntegrationTests {
 	private final TestMailServer smtp = TestMailServer.get();
 
 	@Autowired
-	private KafkaTemplate<Object, Object> kafka;
-
-	@Autowired
 	private Notifications notifications;
 
 	@Autowired
@@ -35,13 +31,12 @@ class MailOutageIntegrationTests {
 	@Test
 	void withTheSmtpServerDownAndBackTheMailArrivesExactlyOnce() throws Exception {
 		UUID applicationId = UUID.randomUUID();
-		String contact = TestEvents.mailbox();
+		String contact = SampleEvents.uniqueEmail();
 		this.smtp.stop();
 		try {
-			this.kafka
-				.send(Topics.APPLICATION_RECEIVED, applicationId.toString(),
-						TestEvents.received(applicationId, "CLUJ IT Cluster", contact))
-				.get();
+			TestProducer.send(SampleEvents.applicationReceived(applicationId)
+				.setContact(SampleEvents.contact(contact).build())
+				.build());
 			// the event is consumed and the mail tried, and it waits
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> this.notifications.findByApplication(applicationId)
@@ -65,10 +60,9 @@ class MailOutageIntegrationTests {
 		UUID applicationId = UUID.randomUUID();
 		this.smtp.stop();
 		try {
-			this.kafka
-				.send(Topics.APPLICATION_RECEIVED, applicationId.toString(),
-						TestEvents.received(applicationId, "CLUJ IT Cluster", TestEvents.mailbox()))
-				.get();
+			TestProducer.send(SampleEvents.applicationReceived(applicationId)
+				.setContact(SampleEvents.contact(SampleEvents.uniqueEmail()).build())
+				.build());
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> this.notifications.findByApplication(applicationId)
 					.stream()

@@ -4,32 +4,40 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.membership.events.Contact;
+import org.membership.events.Organisation;
+import org.membership.stack.testing.SampleEvents;
+
 /** Applications as JSON-ready maps: the reference story, with a unique marker. */
 public final class SampleApplications {
 
 	private SampleApplications() {
 	}
 
-	/** CLUJ IT Cluster's application; {@code marker} ends up in the description. */
+	/**
+	 * CLUJ IT Cluster's application, as the form sends it: the organisation and contact
+	 * of the reference story's events; {@code marker} ends up in the description.
+	 */
 	public static Map<String, Object> clujItCluster(String marker) {
+		Organisation story = SampleEvents.organisation().build();
 		Map<String, Object> organisation = new LinkedHashMap<>();
-		organisation.put("name", "CLUJ IT Cluster");
-		organisation.put("legalName", "Asociația CLUJ IT");
-		organisation.put("country", "RO");
-		organisation.put("city", "Cluj-Napoca");
-		organisation.put("website", "https://www.clujit.ro");
-		organisation.put("type", "CLUSTER");
-		organisation.put("foundedOn", "2012-10-01");
-		organisation.put("memberCount", 90);
-		organisation.put("description",
-				"Innovative cluster of IT companies, universities and research institutes. " + marker);
+		organisation.put("name", story.getName());
+		organisation.put("legalName", story.getLegalName());
+		organisation.put("country", story.getCountry());
+		organisation.put("city", story.getCity());
+		organisation.put("website", story.getWebsite());
+		organisation.put("type", story.getType().name());
+		organisation.put("foundedOn", story.getFoundedOn().toString());
+		organisation.put("memberCount", story.getMemberCount());
+		organisation.put("description", story.getDescription() + " " + marker);
+		Contact person = SampleEvents.contact().build();
 		Map<String, Object> contact = new LinkedHashMap<>();
-		contact.put("name", "Andrei Kelemen");
-		contact.put("role", "CEO");
-		contact.put("email", "andrei.kelemen@example.org");
+		contact.put("name", person.getName());
+		contact.put("role", person.getRole());
+		contact.put("email", person.getEmail());
 		Map<String, Object> application = new LinkedHashMap<>();
 		application.put("organisation", organisation);
-		application.put("requestedTier", "FULL");
+		application.put("requestedTier", SampleEvents.TIER);
 		application.put("contact", contact);
 		return application;
 	}

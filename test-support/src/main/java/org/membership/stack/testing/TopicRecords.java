@@ -1,4 +1,4 @@
-package org.membership.directory;
+package org.membership.stack.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,15 +12,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.membership.stack.testing.TestInfrastructure;
 
 /**
  * Reads a whole topic, from its beginning to the end it has now, as a tool outside the
  * service would: to count what is on a dead-letter topic, or what a replay published.
  */
-public final class DeadLetterRecords {
+public final class TopicRecords {
 
-	private DeadLetterRecords() {
+	private TopicRecords() {
 	}
 
 	/** Every record on {@code topic} whose key is {@code key}, oldest first. */

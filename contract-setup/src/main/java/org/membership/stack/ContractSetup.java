@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The deployment step that puts the contract in place before any service starts: creates
@@ -69,8 +70,19 @@ public final class ContractSetup {
 					throw new StackException("Gave up after " + timeout + ": " + ex.getMessage(), ex);
 				}
 				System.out.println("contract-setup: not ready yet (" + ex.getMessage() + "), retrying");
-				ChildJvm.pause();
+				pause();
 			}
+		}
+	}
+
+	/** The poll interval while the broker or the registry come up (not a test). */
+	private static void pause() {
+		try {
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted", ex);
 		}
 	}
 
