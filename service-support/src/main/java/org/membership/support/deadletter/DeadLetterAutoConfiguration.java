@@ -14,8 +14,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.membership.events.ConsumerGroup;
 import org.membership.events.Topics;
+import org.membership.support.ApplicationName;
+import org.membership.support.security.StaffOnlyApi;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -50,9 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unreadable bytes, then publishes it to {@code <topic>.<consumer-group>-dlt}, same
  * partition, original bytes, the root cause in plain headers;</li>
  * <li>{@code GET /api/dead-letters} and {@code POST
- * /api/dead-letters/{topic}/{partition}/{offset}/replay} let staff list this service's
- * dead letters and reprocess one in this service only; replays are recorded in the table
- * {@code dead_letter_replay}, whose migration joins the service's Flyway locations.</li>
+ * /api/dead-letters/{topic}/{partition}/{offset}/replay} let staff (STAFF only, whatever
+ * the service's security rules) list this service's dead letters and reprocess one in
+ * this service only; replays are recorded in the table {@code dead_letter_replay}, whose
+ * migration joins the service's Flyway locations.</li>
  * </ul>
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -69,7 +71,7 @@ public class DeadLetterAutoConfiguration {
 
 	@Bean
 	ConsumerGroup deadLetterConsumerGroup(Environment environment) {
-		String name = environment.getRequiredProperty("spring.application.name");
+		String name = ApplicationName.of(environment);
 		String groupId = environment.getProperty("spring.kafka.consumer.group-id");
 		if (groupId != null && !groupId.equals(name)) {
 			throw new IllegalStateException("spring.kafka.consumer.group-id is '" + groupId
@@ -118,18 +120,26 @@ public class DeadLetterAutoConfiguration {
 	DeadLetters deadLetters(ConsumerGroup group, ConsumerFactory<?, ?> consumerFactory,
 			KafkaListenerEndpointRegistry listeners, DataSource dataSource,
 			PlatformTransactionManager transactionManager, DeadLetterMetrics metrics, DeadLetterProperties properties,
-			ObjectProvider<Clock> clock) {
+			Clock clock) {
 		Map<String, Object> consumerConfig = consumerFactory.getConfigurationProperties();
 		return new DeadLetters(group,
 				new DeadLetterReader(consumerConfig, group.name() + "-dead-letters", properties.readTimeout()),
 				consumerConfig, new ListenerHandlers(listeners), new ReplayLog(dataSource),
-				new TransactionTemplate(transactionManager), metrics, clock.getIfAvailable(Clock::systemUTC));
+				new TransactionTemplate(transactionManager), metrics, clock);
 	}
 
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	DeadLetterController deadLetterController(DeadLetters deadLetters) {
 		return new DeadLetterController(deadLetters);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	StaffOnlyApi deadLetterEndpoints() {
+		// what a record held (personal data included) is for staff, whatever the API's
+		// rules
+		return StaffOnlyApi.paths(DeadLetterController.PATH + "/**");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Staff list this service's dead letters and replay one. Under {@code /api/**}: the
- * service's security configuration lets only STAFF in.
+ * Staff list this service's dead letters and replay one: STAFF only in every service
+ * ({@link DeadLetterAutoConfiguration} declares the paths staff-only).
  */
 @RestController
-@RequestMapping("/api/dead-letters")
+@RequestMapping(DeadLetterController.PATH)
 class DeadLetterController {
+
+	static final String PATH = "/api/dead-letters";
 
 	private final DeadLetters deadLetters;
 

@@ -1,6 +1,7 @@
 package org.membership.support.deadletter;
 
 import org.membership.events.Topics;
+import org.membership.support.ApplicationName;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -18,7 +19,7 @@ class OnContractConsumerCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		ConditionMessage.Builder message = ConditionMessage.forCondition("contract consumer group");
-		String name = context.getEnvironment().getProperty("spring.application.name");
+		String name = ApplicationName.find(context.getEnvironment()).orElse(null);
 		if (name != null && Topics.consumerGroup(name).isPresent()) {
 			return ConditionOutcome.match(message.found("consumer group").items(name));
 		}

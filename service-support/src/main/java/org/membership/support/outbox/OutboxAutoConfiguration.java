@@ -2,6 +2,8 @@ package org.membership.support.outbox;
 
 import javax.sql.DataSource;
 
+import org.membership.support.ApplicationName;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,8 +32,6 @@ import org.springframework.util.StringUtils;
 @EnableScheduling
 public class OutboxAutoConfiguration {
 
-	private static final String SCHEMA = "spring.modulith.events.jdbc.schema";
-
 	@Bean
 	OutboxRelay outboxRelay(IncompleteEventPublications incomplete, OutboxProperties properties) {
 		return new OutboxRelay(incomplete, properties);
@@ -39,15 +39,20 @@ public class OutboxAutoConfiguration {
 
 	@Bean
 	OutboxMetrics outboxMetrics(Environment environment, JdbcOperations jdbc) {
-		String schema = environment.getProperty(SCHEMA);
-		String table = StringUtils.hasText(schema) ? schema + ".event_publication" : "event_publication";
-		return new OutboxMetrics(environment.getProperty("spring.application.name", "application"), jdbc, table);
+		String schema = schema(environment);
+		String table = (schema != null) ? schema + ".event_publication" : "event_publication";
+		return new OutboxMetrics(ApplicationName.of(environment), jdbc, table);
 	}
 
 	@Bean
 	EventColumnCheck outboxEventColumnCheck(DataSource dataSource, Environment environment) {
-		String schema = environment.getProperty(SCHEMA);
-		return new EventColumnCheck(dataSource, StringUtils.hasText(schema) ? schema : null);
+		return new EventColumnCheck(dataSource, schema(environment));
+	}
+
+	/** Where Spring Modulith looks for its table, or null for the connection's schema. */
+	private static String schema(Environment environment) {
+		String schema = environment.getProperty("spring.modulith.events.jdbc.schema");
+		return StringUtils.hasText(schema) ? schema : null;
 	}
 
 }

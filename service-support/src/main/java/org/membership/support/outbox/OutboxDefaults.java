@@ -4,18 +4,17 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.membership.support.DefaultSettings;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.DefaultPropertiesPropertySource;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.PropertySource;
 import org.springframework.util.ClassUtils;
 
 /**
  * The outbox's settings, once for every service that publishes through Spring Modulith's
- * Kafka externalization, as default properties: any property source (application.yml, the
- * environment, a test) overrides each of them. Why each value:
+ * Kafka externalization, as {@link DefaultSettings}: anything a service sets overrides
+ * each of them. Why each value:
  * <ul>
  * <li>Avro values through the configured serializer, not Spring Kafka's JSON converter
  * (which would break them);</li>
@@ -30,7 +29,7 @@ import org.springframework.util.ClassUtils;
  * it. The longest send is {@code max.block.ms} + {@code delivery.timeout.ms} = 35 s.</li>
  * </ul>
  */
-class OutboxDefaults implements EnvironmentPostProcessor, Ordered {
+class OutboxDefaults implements EnvironmentPostProcessor {
 
 	static final String KAFKA_EXTERNALIZATION = "org.springframework.modulith.events.kafka.KafkaEventExternalizerConfiguration";
 
@@ -44,18 +43,7 @@ class OutboxDefaults implements EnvironmentPostProcessor, Ordered {
 	}
 
 	static void addTo(ConfigurableEnvironment environment) {
-		// an application's own default properties win over these
-		PropertySource<?> existing = environment.getPropertySources().get(DefaultPropertiesPropertySource.NAME);
-		Map<String, Object> missing = new LinkedHashMap<>(DEFAULTS);
-		if (existing != null) {
-			missing.keySet().removeIf(existing::containsProperty);
-		}
-		DefaultPropertiesPropertySource.addOrMerge(missing, environment.getPropertySources());
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		DefaultSettings.addTo(environment, DEFAULTS);
 	}
 
 	private static Map<String, Object> defaults() {

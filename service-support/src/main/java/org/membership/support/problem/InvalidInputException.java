@@ -13,7 +13,7 @@ public class InvalidInputException extends ProblemException {
 	private final List<FieldProblem> errors;
 
 	public InvalidInputException(List<FieldProblem> errors) {
-		super(Problems.invalidInput(errors));
+		super(Problems.invalidInput(errors), null);
 		this.errors = List.copyOf(errors);
 	}
 

@@ -135,9 +135,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 		String detail = (cause instanceof StreamReadException) ? "The request body is not well-formed JSON."
 				: "The request body is missing or is not a JSON object of the expected shape.";
-		ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail);
-		problem.setProperty(Problems.ERRORS, List.of());
-		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+		return handleExceptionInternal(ex, Problems.invalidInput(detail, List.of()), new HttpHeaders(),
+				HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override

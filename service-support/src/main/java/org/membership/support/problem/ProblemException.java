@@ -14,17 +14,24 @@ public class ProblemException extends RuntimeException {
 	private final ProblemDetail problem;
 
 	/**
-	 * @param status the HTTP status
 	 * @param slug the last part of the type URI, e.g. {@code already-decided}
 	 * @param title a short summary of the kind of problem
 	 * @param detail what happened in this case, in words a person can act on
 	 */
 	public ProblemException(HttpStatus status, String slug, String title, String detail) {
-		this(Problems.problem(status, slug, title, detail));
+		this(Problems.problem(status, slug, title, detail), null);
 	}
 
-	protected ProblemException(ProblemDetail problem) {
-		super(problem.getDetail());
+	/**
+	 * A problem named after its status, e.g. {@code urn:membership:problem:forbidden}.
+	 */
+	public ProblemException(HttpStatus status, String detail) {
+		this(Problems.problem(status, detail), null);
+	}
+
+	/** A problem of its own, and the failure that caused it (logged, never answered). */
+	protected ProblemException(ProblemDetail problem, Throwable cause) {
+		super(problem.getDetail(), cause);
 		this.problem = problem;
 	}
 

@@ -91,10 +91,18 @@ public final class Problems {
 	 * one sentence.
 	 */
 	public static ProblemDetail invalidInput(List<FieldProblem> errors) {
-		String detail = errors.isEmpty() ? "The input is invalid."
+		return invalidInput(errors.isEmpty() ? "The input is invalid."
 				: errors.stream()
 					.map((error) -> error.field() + " " + error.message())
-					.collect(Collectors.joining("; ")) + ".";
+					.collect(Collectors.joining("; ")) + ".",
+				errors);
+	}
+
+	/**
+	 * 400 invalid input with a detail of its own, for input that has no field to name (a
+	 * body that is not JSON): {@code errors} may be empty, but is always there.
+	 */
+	public static ProblemDetail invalidInput(String detail, List<FieldProblem> errors) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail);
 		problem.setProperty(ERRORS, List.copyOf(errors));
 		return problem;
@@ -127,10 +135,7 @@ public final class Problems {
 		write(response, problem);
 	}
 
-	/**
-	 * Writes {@code problem} as the response, for code that runs outside Spring MVC.
-	 */
-	public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+	private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());

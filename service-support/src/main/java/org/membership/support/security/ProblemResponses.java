@@ -1,7 +1,6 @@
 package org.membership.support.security;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +8,6 @@ import org.membership.support.problem.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
@@ -57,25 +55,14 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 				response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			}
 		}
-		write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
+		Problems.write(request, response, Problems.problem(HttpStatus.UNAUTHORIZED, detail));
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		write(request, response, Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-				"This needs the role " + StaffSecurityRules.STAFF + "."));
-	}
-
-	private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-			throws IOException {
-		try {
-			problem.setInstance(URI.create(request.getRequestURI()));
-		}
-		catch (IllegalArgumentException ex) {
-			// a path that is no URI reference: the problem is still worth answering
-		}
-		Problems.write(response, problem);
+		Problems.write(request, response,
+				Problems.problem(HttpStatus.FORBIDDEN, "This needs the role " + StaffSecurityRules.STAFF + "."));
 	}
 
 	private static String quotable(String text) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
+import org.membership.support.ApplicationName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +57,10 @@ import org.springframework.util.StringUtils;
  * <li>the pages: a session, CSRF tokens, and a form login when the service has a staff
  * console.</li>
  * </ul>
- * Which paths are open and which need STAFF is each service's {@link StaffSecurityRules}.
- * Users and their bcrypt hashes come from {@link StaffSecurityProperties}. Bearer tokens
- * are verified by Spring Boot's resource server settings
+ * Which paths are open and which need STAFF is each service's {@link StaffSecurityRules},
+ * except what service-support serves to staff itself ({@link StaffOnlyApi}). Users and
+ * their bcrypt hashes come from {@link StaffSecurityProperties}. Bearer tokens are
+ * verified by Spring Boot's resource server settings
  * ({@code spring.security.oauth2.resourceserver.jwt.*}: an OIDC {@code issuer-uri}, a
  * {@code jwk-set-uri}, or a {@code public-key-location} with the {@code issuer-uri} it
  * must name), so verifying one costs no password hash. With none of them set, only Basic
@@ -93,8 +96,7 @@ public class StaffSecurityAutoConfiguration {
 
 	@Bean
 	ProblemResponses staffProblemResponses(Environment environment, ObjectProvider<JwtDecoder> decoder) {
-		return new ProblemResponses(environment.getProperty("spring.application.name", "membership"),
-				decoder.getIfAvailable() != null);
+		return new ProblemResponses(ApplicationName.of(environment), decoder.getIfAvailable() != null);
 	}
 
 	@Bean
@@ -144,11 +146,14 @@ public class StaffSecurityAutoConfiguration {
 	@Order(1)
 	SecurityFilterChain staffApi(HttpSecurity http, StaffSecurityRules rules, ProblemResponses problems,
 			ObjectProvider<JwtDecoder> decoder, JwtAuthenticationConverter converter,
-			ObjectProvider<StaffTokenController> tokens) throws Exception {
+			ObjectProvider<StaffOnlyApi> staffOnly) throws Exception {
 		http.securityMatcher("/api/**").authorizeHttpRequests((requests) -> {
-			if (tokens.getIfAvailable() != null) {
-				requests.requestMatchers(HttpMethod.POST, StaffTokenController.PATH).hasRole(StaffSecurityRules.STAFF);
-			}
+			staffOnly.orderedStream().forEach((api) -> {
+				String[] patterns = api.patterns().toArray(String[]::new);
+				((api.method() != null) ? requests.requestMatchers(api.method(), patterns)
+						: requests.requestMatchers(patterns))
+					.hasRole(StaffSecurityRules.STAFF);
+			});
 			rules.applyToApi(requests);
 		});
 		if (decoder.getIfAvailable() == null) {
@@ -218,7 +223,7 @@ public class StaffSecurityAutoConfiguration {
 
 		@Bean
 		StaffTokenIssuer staffTokenIssuer(StaffSecurityProperties properties,
-				OAuth2ResourceServerProperties resourceServer, ObjectProvider<Clock> clock) {
+				OAuth2ResourceServerProperties resourceServer, Clock clock) {
 			StaffSecurityProperties.Issuer issuer = properties.token().issuer();
 			if (issuer.privateKeyLocation() == null) {
 				throw new IllegalStateException("membership.security.token.issuer.private-key-location is not set:"
@@ -231,12 +236,17 @@ public class StaffSecurityAutoConfiguration {
 						+ " by it, and every service accepts tokens from it");
 			}
 			return new StaffTokenIssuer(StaffTokenIssuer.readPrivateKey(issuer.privateKeyLocation()), name,
-					issuer.timeToLive(), clock.getIfAvailable(Clock::systemUTC));
+					issuer.timeToLive(), clock);
 		}
 
 		@Bean
 		StaffTokenController staffTokenController(StaffTokenIssuer issuer) {
 			return new StaffTokenController(issuer);
+		}
+
+		@Bean
+		StaffOnlyApi staffTokenEndpoint() {
+			return new StaffOnlyApi(HttpMethod.POST, List.of(StaffTokenController.PATH));
 		}
 
 	}

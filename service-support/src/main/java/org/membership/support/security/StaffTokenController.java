@@ -1,12 +1,11 @@
 package org.membership.support.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.membership.support.problem.Problems;
+import org.membership.support.problem.ProblemException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -31,13 +30,10 @@ final class StaffTokenController {
 	}
 
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> token(Authentication user) {
+	ResponseEntity<TokenResponse> token(Authentication user) {
 		if (!(user instanceof UsernamePasswordAuthenticationToken)) {
-			ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+			throw new ProblemException(HttpStatus.FORBIDDEN,
 					"A token is issued for a user name and password (HTTP Basic), not for another token.");
-			return ResponseEntity.status(HttpStatus.FORBIDDEN)
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem);
 		}
 		StaffTokenIssuer.Issued issued = this.issuer.issue(user);
 		return ResponseEntity.ok()

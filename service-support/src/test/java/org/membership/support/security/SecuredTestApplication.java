@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.membership.support.association.AssociationAutoConfiguration;
+import org.membership.support.problem.ProblemDetailsAutoConfiguration;
 import org.membership.support.security.StaffSecurityRules.Access;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -34,16 +36,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A web application with nothing but staff security: an API call that needs STAFF, one
- * that is open, and a page, on Tomcat with the token issuer on. Its users: {@code staff}
- * ({@link #STAFF_PASSWORD}), {@code clerk} (STAFF) and {@code viewer} (no role), both
- * with {@link #OTHER_PASSWORD}.
+ * that is open, one that its rules open but service-support keeps for staff, and a page,
+ * on Tomcat with the token issuer on. Its users: {@code staff} ({@link #STAFF_PASSWORD}),
+ * {@code clerk} (STAFF) and {@code viewer} (no role), both with {@link #OTHER_PASSWORD}.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
 		DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
 		HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class, SecurityAutoConfiguration.class,
 		ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
-		OAuth2ResourceServerAutoConfiguration.class, StaffSecurityAutoConfiguration.class })
+		OAuth2ResourceServerAutoConfiguration.class, AssociationAutoConfiguration.class,
+		ProblemDetailsAutoConfiguration.class, StaffSecurityAutoConfiguration.class })
 class SecuredTestApplication {
 
 	static final String STAFF_PASSWORD = "the-staff-password";
@@ -59,7 +62,15 @@ class SecuredTestApplication {
 
 	@Bean
 	StaffSecurityRules staffSecurityRules() {
-		return StaffSecurityRules.staffByDefault().open(HttpMethod.GET, "/api/open").otherPages(Access.OPEN);
+		return StaffSecurityRules.staffByDefault()
+			.open(HttpMethod.GET, "/api/open", "/api/support/**")
+			.otherPages(Access.OPEN);
+	}
+
+	// what service-support serves to staff, which these rules would open
+	@Bean
+	StaffOnlyApi supportStaffOnly() {
+		return StaffOnlyApi.paths("/api/support/**");
 	}
 
 	// a member class: registered with the configuration
@@ -74,6 +85,11 @@ class SecuredTestApplication {
 		@GetMapping("/api/open")
 		Map<String, String> open() {
 			return Map.of("open", "to all");
+		}
+
+		@GetMapping("/api/support/letters")
+		Map<String, String> letters() {
+			return Map.of("letters", "for staff");
 		}
 
 		@GetMapping("/page")

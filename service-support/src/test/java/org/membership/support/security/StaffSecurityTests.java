@@ -181,6 +181,14 @@ class StaffSecurityTests {
 	}
 
 	@Test
+	void whatServiceSupportServesToStaffNeedsStaffWhateverTheServicesRulesSay() throws Exception {
+		assertProblem(send("GET", "/api/support/letters", null), 401, "urn:membership:problem:unauthorized");
+		assertThat(
+				send("GET", "/api/support/letters", basic("staff", SecuredTestApplication.STAFF_PASSWORD)).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void openCallsAndPagesNeedNoCredentials() throws Exception {
 		assertThat(send("GET", "/api/open", null).statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/page", null).statusCode()).isEqualTo(200);
