@@ -6,8 +6,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Where a dead letter is: its dead-letter topic, partition and offset.
  *
  * @param topic the dead-letter topic
- * @param partition the partition
- * @param offset the offset
  */
 record Address(String topic, int partition, long offset) {
 

@@ -6,7 +6,6 @@ import java.time.Instant;
  * A dead letter as staff see it in {@code GET /api/dead-letters}.
  *
  * @param topic the dead-letter topic ({@code <topic>.<consumer-group>-dlt})
- * @param partition its partition
  * @param offset its offset (with topic and partition, the address to replay it)
  * @param key the record key (the application id)
  * @param time when the record was dead-lettered

@@ -77,7 +77,7 @@ class ReplayLog {
 	/**
 	 * One replay.
 	 *
-	 * @param at when
+	 * @param at when it was replayed
 	 * @param by the member of staff who asked for it
 	 */
 	record Replay(Instant at, String by) {

@@ -28,8 +28,8 @@ public class PagingAutoConfiguration {
 	@Bean
 	WebMvcConfigurer queryParameterCheck(DataWebProperties properties, BeanFactory beans,
 			ObjectProvider<Validator> validator) {
-		// looked up at the first request: the MVC conversion service is made by the very
-		// configuration that collects this configurer
+		// looked up at the first request: the configuration that collects this configurer
+		// is the one that makes the MVC conversion service
 		QueryParameterCheck check = new QueryParameterCheck(PageRules.of(properties),
 				() -> beans.getBean("mvcConversionService", ConversionService.class), validator::getIfUnique);
 		return new WebMvcConfigurer() {

@@ -65,8 +65,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler({ ConcurrencyFailureException.class, DuplicateKeyException.class })
 	ResponseEntity<Object> concurrentChange(RuntimeException ex, WebRequest request) {
-		// a lock timeout, or a uniqueness guard such as one history entry per version:
-		// another change won
+		// another change won: a lock timed out, or a uniqueness guard (one history entry
+		// per version) refused the second writer
 		ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
 				"It was changed at the same time by another request; reload it and try again.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);

@@ -30,8 +30,7 @@ public class ProblemDetailsAutoConfiguration {
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebRequestProperties properties) {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
 				new RequestSizeLimitFilter(properties));
-		// right after a correlation id is given, before security or anything reads the
-		// body
+		// before security or anything else reads the body (a correlation id comes first)
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}

@@ -102,8 +102,8 @@ public class StaffSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JwtAuthenticationConverter jwtAuthenticationConverter(OAuth2ResourceServerProperties properties) {
-		// the built-in issuer's "roles": ["STAFF"]; an organisation's provider may name
-		// its claim and prefix through Boot's own settings
+		// the built-in issuer writes "roles": ["STAFF"]; an organisation's own provider
+		// names its claim and prefix through Boot's settings
 		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
 		String claim = properties.getJwt().getAuthoritiesClaimName();
 		authorities.setAuthoritiesClaimName(StringUtils.hasText(claim) ? claim : StaffTokenIssuer.ROLES);

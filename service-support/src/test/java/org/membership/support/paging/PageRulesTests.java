@@ -3,6 +3,7 @@ package org.membership.support.paging;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class PageRulesTests {
 		return this.rules.check(parameters(query), SORTABLE);
 	}
 
-	private static java.util.function.Function<String, String[]> parameters(Map<String, String> query) {
+	private static Function<String, String[]> parameters(Map<String, String> query) {
 		return (name) -> query.containsKey(name) ? new String[] { query.get(name) } : null;
 	}
 

@@ -13,11 +13,13 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -90,7 +92,7 @@ class QueryParameterCheckTests {
 			.andExpect(jsonPath("$.errors[*].field").value(contains("size", "language")));
 	}
 
-	private ResultActions bad(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+	private ResultActions bad(RequestBuilder request) throws Exception {
 		return this.mvc.perform(request)
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -107,15 +109,14 @@ class QueryParameterCheckTests {
 	static class PagedController {
 
 		@GetMapping("/members")
-		org.springframework.data.domain.Page<String> members(@RequestParam(required = false) Tier tier,
+		Page<String> members(@RequestParam(required = false) Tier tier,
 				@RequestParam(required = false) @Size(max = 10, message = "must be at most 10 characters") String q,
 				@SortableBy("name") Pageable pageable) {
 			return new PageImpl<>(List.of("CLUJ IT Cluster"), pageable, 1);
 		}
 
 		@GetMapping("/announcements")
-		org.springframework.data.domain.Page<String> announcements(@RequestParam String language,
-				@PageableDefault(size = 20) Pageable pageable) {
+		Page<String> announcements(@RequestParam String language, @PageableDefault(size = 20) Pageable pageable) {
 			return new PageImpl<>(List.of(), pageable, 0);
 		}
 

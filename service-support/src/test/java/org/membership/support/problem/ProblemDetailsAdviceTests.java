@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -77,8 +78,7 @@ class ProblemDetailsAdviceTests {
 	void everyInvalidFieldIsListed() throws Exception {
 		problem(postThing("{\"name\": \" \", \"count\": -1, \"part\": {\"label\": \"" + "x".repeat(11) + "\"}}"), 400,
 				"invalid-input")
-			.andExpect(
-					jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("count", "name", "part.label")))
+			.andExpect(jsonPath("$.errors[*].field").value(contains("count", "name", "part.label")))
 			.andExpect(jsonPath("$.detail").value(containsString("count must be greater than 0")));
 	}
 

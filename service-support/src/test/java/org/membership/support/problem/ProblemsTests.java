@@ -1,5 +1,6 @@
 package org.membership.support.problem;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class ProblemsTests {
 	void aValueThatCouldNotBeReadSaysWhatItMustBe() {
 		assertThat(Problems.invalidValue(HttpStatus.class)).startsWith("must be one of [");
 		assertThat(Problems.invalidValue(int.class)).isEqualTo("must be a whole number");
-		assertThat(Problems.invalidValue(java.time.LocalDate.class)).isEqualTo("must be a date (yyyy-MM-dd)");
+		assertThat(Problems.invalidValue(LocalDate.class)).isEqualTo("must be a date (yyyy-MM-dd)");
 		assertThat(Problems.invalidValue(Object.class)).isEqualTo("has an invalid value");
 	}
 
