@@ -1,5 +1,7 @@
 package org.membership.events;
 
+import java.util.Arrays;
+
 /**
  * Avro 1.12.2 refuses to instantiate generated classes from packages that are not named
  * in the system property {@value #SERIALIZABLE_PACKAGES}. Every JVM that reads events
@@ -20,7 +22,7 @@ public final class AvroClasses {
 		if (current == null || current.isBlank()) {
 			System.setProperty(SERIALIZABLE_PACKAGES, events);
 		}
-		else if (!java.util.Arrays.asList(current.split(",")).contains(events)) {
+		else if (!Arrays.asList(current.split(",")).contains(events)) {
 			System.setProperty(SERIALIZABLE_PACKAGES, current + "," + events);
 		}
 	}

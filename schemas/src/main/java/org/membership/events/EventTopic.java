@@ -5,7 +5,6 @@ import org.apache.avro.Schema;
 /**
  * A topic of the contract and the schema of its values.
  *
- * @param name the topic name
  * @param schema the Avro schema of every value on the topic
  */
 public record EventTopic(String name, Schema schema) {

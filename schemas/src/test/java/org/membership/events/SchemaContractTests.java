@@ -19,7 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The schema rules of DESIGN.md, checked on every record of the contract. */
+/**
+ * The contract's rules for its schemas (every field documented, the common fields, null
+ * first optional fields, enums with a fallback, topic names, a dead-letter topic per
+ * consumer), checked on every record.
+ */
 class SchemaContractTests {
 
 	static Stream<EventTopic> topics() {
@@ -34,8 +38,7 @@ class SchemaContractTests {
 			parse(parser, "/avro/common/" + common + ".avsc");
 		}
 		Schema parsed = parse(parser, "/avro/" + topic.schema().getName() + ".avsc");
-		// the generated schema carries the "avro.java.string" hints, hence the canonical
-		// forms
+		// canonical forms: the generated schema carries "avro.java.string" hints
 		assertThat(SchemaNormalization.toParsingForm(parsed))
 			.isEqualTo(SchemaNormalization.toParsingForm(topic.schema()));
 		assertThat(parsed.getDoc()).isEqualTo(topic.schema().getDoc());
