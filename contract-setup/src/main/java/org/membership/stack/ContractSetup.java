@@ -57,9 +57,7 @@ public final class ContractSetup {
 		Instant deadline = Instant.now().plus(timeout);
 		while (true) {
 			try {
-				Set<String> created = TopicSetup.createTopics(bootstrapServers, partitions);
-				Map<String, Integer> ids = new SchemaRegistrar(confluentCompatibleUrl).registerContract();
-				return new Result(created, ids);
+				return putInPlace(bootstrapServers, confluentCompatibleUrl, partitions);
 			}
 			catch (SchemaRegistrar.IncompatibleSchemaException ex) {
 				// waiting does not help: the contract breaks its own compatibility rule
@@ -73,6 +71,16 @@ public final class ContractSetup {
 				pause();
 			}
 		}
+	}
+
+	/**
+	 * Creates the topics and registers the schemas once, on a broker and a registry that
+	 * are up.
+	 */
+	public static Result putInPlace(String bootstrapServers, String confluentCompatibleUrl, int partitions) {
+		Set<String> created = TopicSetup.createTopics(bootstrapServers, partitions);
+		Map<String, Integer> ids = new SchemaRegistrar(confluentCompatibleUrl).registerContract();
+		return new Result(created, ids);
 	}
 
 	/** The poll interval while the broker or the registry come up (not a test). */

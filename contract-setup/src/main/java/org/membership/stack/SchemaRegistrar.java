@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
@@ -83,10 +85,10 @@ public final class SchemaRegistrar {
 	}
 
 	/** Every subject the registry holds. */
-	public java.util.List<String> subjects() {
+	public List<String> subjects() {
 		HttpResponse<String> response = send("GET", "/subjects", null);
 		requireSuccess(response, "listing subjects");
-		java.util.List<String> subjects = new java.util.ArrayList<>();
+		List<String> subjects = new ArrayList<>();
 		JSON.readTree(response.body()).forEach((node) -> subjects.add(node.asString()));
 		return subjects;
 	}

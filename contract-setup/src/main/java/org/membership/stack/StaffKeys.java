@@ -7,10 +7,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The RSA key pair of the staff tokens: onboarding-service signs with the private key,
@@ -47,18 +52,43 @@ public record StaffKeys(Path privateKey, Path publicKey) {
 
 	/**
 	 * The settings that let a service verify staff tokens, and, for the issuer, sign
-	 * them, as Spring Boot arguments.
+	 * them.
 	 * @param issuer whether the service issues tokens (onboarding-service)
 	 */
-	public List<String> arguments(boolean issuer) {
-		List<String> verify = List.of(
-				"--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + this.publicKey,
-				"--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER);
-		if (!issuer) {
-			return verify;
+	public Map<String, String> properties(boolean issuer) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + this.publicKey);
+		properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER);
+		if (issuer) {
+			properties.put("membership.security.token.issuer.private-key-location", "file:" + this.privateKey);
 		}
-		return List.of(verify.get(0), verify.get(1),
-				"--membership.security.token.issuer.private-key-location=file:" + this.privateKey);
+		return properties;
+	}
+
+	/** The same settings as Spring Boot arguments, for a service started as a process. */
+	public List<String> arguments(boolean issuer) {
+		return properties(issuer).entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toList();
+	}
+
+	/** The private key, read back: what signs the tokens (a test forges its own). */
+	public PrivateKey signingKey() {
+		try {
+			String base64 = Files.readString(this.privateKey)
+				.replace("-----BEGIN PRIVATE KEY-----", "")
+				.replace("-----END PRIVATE KEY-----", "")
+				.replaceAll("\\s", "");
+			return KeyFactory.getInstance("RSA")
+				.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the staff token key " + this.privateKey, ex);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new StackException("Cannot read the staff token key " + this.privateKey + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private void generate() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ final class ApicurioDistribution {
 				"apicurio-registry-app-" + version + "-all.tar.gz");
 		if (!Files.isRegularFile(archive)) {
 			throw new StackException("The Apicurio Registry distribution is missing: " + archive
-					+ ". Build once with ./mvnw install so that Maven downloads it.");
+					+ ". Build once (./mvnw -B -DskipTests package) so that Maven downloads it.");
 		}
 		return archive;
 	}
@@ -66,12 +67,10 @@ final class ApicurioDistribution {
 				throw new StackException("Unpacking " + archive + " failed: " + output);
 			}
 			try {
-				// atomic, so that test JVMs running side by side never see half a
-				// distribution
+				// atomic: test JVMs side by side never see half a distribution
 				Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
 			}
-			catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException
-					| AtomicMoveNotSupportedException ex) {
+			catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException ex) {
 				deleteRecursively(staging);
 			}
 		}

@@ -1,5 +1,6 @@
 package org.membership.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,9 +50,7 @@ final class ChildJvm {
 	 * @param jvmOptions options before the main class, such as {@code -Xmx256m}
 	 * @param classPath the class path of the child (the watchdog is added)
 	 * @param mainClass the class whose {@code main} runs
-	 * @param arguments the arguments of {@code main}
 	 * @param environment variables added to this process's environment
-	 * @param workingDirectory the working directory of the child
 	 * @param log the file the child's output is appended to
 	 * @return the running child
 	 */
@@ -61,7 +60,7 @@ final class ChildJvm {
 		command.add(javaExecutable());
 		command.addAll(jvmOptions);
 		command.add("-cp");
-		command.add(watchdogLocation() + java.io.File.pathSeparator + classPath);
+		command.add(watchdogLocation() + File.pathSeparator + classPath);
 		command.add(Watchdog.class.getName());
 		command.add(Long.toString(ProcessHandle.current().pid()));
 		command.add(mainClass);

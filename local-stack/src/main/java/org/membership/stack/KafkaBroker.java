@@ -31,7 +31,6 @@ public final class KafkaBroker implements AutoCloseable {
 
 	/**
 	 * @param port the client port (PLAINTEXT listener)
-	 * @param controllerPort the KRaft controller port
 	 * @param dataDirectory where the log segments and metadata live; kept across restarts
 	 * @param defaultPartitions partitions of topics created without a count
 	 * @param classPath the class path holding the Kafka server jars

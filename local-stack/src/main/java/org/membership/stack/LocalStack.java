@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -39,7 +40,7 @@ public final class LocalStack {
 			List.of(Map.entry("Member directory", "/members")), "notification-service",
 			List.of(Map.entry("Announcements", "/announcements"), Map.entry("Atom feed", "/announcements.atom")));
 
-	/** The services of DESIGN.md with their local ports. */
+	/** The services with their local ports (the README's table). */
 	public static final List<Service> SERVICES = List.of(new Service("onboarding-service", 8081),
 			new Service("directory-service", 8082), new Service("notification-service", 8083));
 
@@ -50,15 +51,16 @@ public final class LocalStack {
 	 * @param dataDirectory where every process keeps its data
 	 * @param kafka the broker's settings
 	 * @param registry the registry's settings
-	 * @param smtpPort the SMTP port of the mail server
-	 * @param imapPort the IMAP port of the mail server
 	 * @param services the services to start when their jar exists
 	 * @param staffPassword the password of the {@code staff} user
 	 */
 	public record Config(Path root, Path dataDirectory, KafkaBroker.Settings kafka, SchemaRegistry.Settings registry,
 			int smtpPort, int imapPort, List<Service> services, String staffPassword) {
 
-		/** The local defaults of DESIGN.md, overridable through the environment. */
+		/**
+		 * The local defaults (the README's ports), overridable through the environment:
+		 * {@code STACK_DATA_DIR}, {@code STACK_PARTITIONS}, {@code STAFF_PASSWORD}.
+		 */
 		public static Config fromEnvironment(Path root) {
 			Map<String, String> env = System.getenv();
 			Path data = root.resolve(env.getOrDefault("STACK_DATA_DIR", ".data")).toAbsolutePath().normalize();
@@ -85,8 +87,7 @@ public final class LocalStack {
 	 * Where the stack's SMTP server ({@link MailServer}, in its own JVM) listens and
 	 * writes what it receives.
 	 *
-	 * @param smtpPort the SMTP port
-	 * @param imapPort the IMAP port (any login)
+	 * @param imapPort any login reads every mail
 	 * @param mailDirectory where each received mail lands as an {@code .eml} file
 	 */
 	public record Mail(int smtpPort, int imapPort, Path mailDirectory) {
@@ -145,21 +146,38 @@ public final class LocalStack {
 		this.staffKeys = StaffKeys.in(this.config.dataDirectory().resolve("keys"));
 		log("Starting Kafka (KRaft) on " + this.broker.bootstrapServers() + " and the Apicurio Registry on "
 				+ this.registry.baseUrl() + " ...");
-		this.registry.launch();
-		CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(this.broker::start);
-		this.mailServer = startMailServer();
-		this.registry.awaitReady();
-		join(kafka);
-		var created = TopicSetup.createTopics(this.broker.bootstrapServers(), this.config.kafka().defaultPartitions());
-		log("Topics: " + TopicSetup.topicNames().size() + " in place (" + created.size() + " created now).");
-		var subjects = new SchemaRegistrar(this.registry.confluentCompatibleUrl()).registerContract();
-		log("Schemas registered (" + SchemaRegistrar.COMPATIBILITY + "): " + subjects);
+		ContractSetup.Result contract = startWithContract(this.broker, this.registry,
+				() -> this.mailServer = startMailServer());
+		log("Topics: " + TopicSetup.topicNames().size() + " in place (" + contract.createdTopics().size()
+				+ " created now).");
+		log("Schemas registered (" + SchemaRegistrar.COMPATIBILITY + "): " + contract.schemaIds());
 		for (Service service : servicesToStart()) {
 			this.services.add(startService(service, List.of()));
 		}
 		for (int i = 0; i < this.services.size(); i++) {
 			awaitHealthy(this.services.get(i), servicesToStart().get(i));
 		}
+	}
+
+	/**
+	 * Starts the registry and the broker side by side (the registry's JVM boots while the
+	 * broker starts), runs {@code meanwhile}, then puts the contract in place on them:
+	 * how {@code ./run-local} and every test JVM begin.
+	 */
+	public static ContractSetup.Result startWithContract(KafkaBroker broker, SchemaRegistry registry,
+			Runnable meanwhile) {
+		registry.launch();
+		CompletableFuture<KafkaBroker> started = CompletableFuture.supplyAsync(broker::start);
+		meanwhile.run();
+		registry.awaitReady();
+		try {
+			started.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
+		return ContractSetup.putInPlace(broker.bootstrapServers(), registry.confluentCompatibleUrl(),
+				broker.settings().defaultPartitions());
 	}
 
 	/** Stops the services, then the registry, then the broker. */
@@ -290,18 +308,6 @@ public final class LocalStack {
 		byte[] bytes = new byte[12];
 		new SecureRandom().nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private static <T> T join(CompletableFuture<T> future) {
-		try {
-			return future.join();
-		}
-		catch (java.util.concurrent.CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw ex;
-		}
 	}
 
 	private static void log(String message) {

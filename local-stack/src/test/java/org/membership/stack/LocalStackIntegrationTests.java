@@ -1,5 +1,7 @@
 package org.membership.stack;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -59,8 +62,7 @@ class LocalStackIntegrationTests {
 		LocalStack second = new LocalStack(config);
 		try {
 			second.start();
-			// the same schema ids: the registry's H2 file survived, and Kafka's metadata
-			// did too
+			// the same schema ids: the registry's H2 file and Kafka's metadata survived
 			assertThat(new SchemaRegistrar(second.registry().confluentCompatibleUrl()).registerContract())
 				.isEqualTo(schemaIds);
 			assertThat(topics(second)).containsAll(TopicSetup.topicNames());
@@ -73,7 +75,7 @@ class LocalStackIntegrationTests {
 
 	@Test
 	void aTakenPortGivesAMessageThatNamesIt(@TempDir Path data) throws Exception {
-		try (var taken = new java.net.ServerSocket(0, 0, java.net.InetAddress.getByName(Ports.LOOPBACK))) {
+		try (var taken = new ServerSocket(0, 0, InetAddress.getByName(Ports.LOOPBACK))) {
 			LocalStack.Config free = config(data);
 			LocalStack.Config clash = new LocalStack.Config(free.root(), free.dataDirectory(),
 					new KafkaBroker.Settings(taken.getLocalPort(), Ports.free(), data.resolve("kafka"), 3,
@@ -106,7 +108,7 @@ class LocalStackIntegrationTests {
 			.children()
 			.filter(ProcessHandle::isAlive)
 			.map(ProcessHandle::pid)
-			.collect(java.util.stream.Collectors.toSet());
+			.collect(Collectors.toSet());
 	}
 
 }

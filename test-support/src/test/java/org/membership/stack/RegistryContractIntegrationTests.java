@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.membership.events.MemberApproved;
 import org.membership.events.Topics;
 import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.TestInfrastructure;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -72,8 +74,8 @@ class RegistryContractIntegrationTests {
 	void aRecordSurvivesTheRoundTripThroughTheApicurioSerdeInConfluentWireFormat(Sample sample) throws Exception {
 		try (var serializer = new AvroKafkaSerializer<Object>();
 				var deserializer = new AvroKafkaDeserializer<Object>()) {
-			// as every producer of the system: the schemas are registered beforehand,
-			// self-contained
+			// as every producer of the system: self-contained schemas, registered
+			// beforehand
 			serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, this.infrastructure.registryUrl(),
 					SerdeConfig.AUTO_REGISTER_ARTIFACT, false, SerdeConfig.FIND_LATEST_ARTIFACT, true), false);
 			deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, this.infrastructure.registryUrl(),
@@ -114,7 +116,7 @@ class RegistryContractIntegrationTests {
 	}
 
 	private static Schema withExtraField(Schema schema, Schema type, boolean optional) {
-		List<Schema.Field> fields = new java.util.ArrayList<>();
+		List<Schema.Field> fields = new ArrayList<>();
 		for (Schema.Field field : schema.getFields()) {
 			fields.add(new Schema.Field(field, field.schema()));
 		}
@@ -129,11 +131,7 @@ class RegistryContractIntegrationTests {
 				.newBuilder(URI.create(this.infrastructure.confluentCompatibleRegistryUrl() + "/schemas/ids/" + id))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
-		return tools.jackson.databind.json.JsonMapper.builder()
-			.build()
-			.readTree(response.body())
-			.get("schema")
-			.asString();
+		return JsonMapper.builder().build().readTree(response.body()).get("schema").asString();
 	}
 
 }

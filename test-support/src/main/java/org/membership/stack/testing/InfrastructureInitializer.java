@@ -27,8 +27,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
 				Map.of("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
 						"spring.kafka.properties.apicurio.registry.url", infrastructure.registryUrl(),
 						"membership.test.registry.confluent-url", infrastructure.confluentCompatibleRegistryUrl()));
-		// every service verifies staff tokens of this JVM's key; onboarding also signs
-		// them
+		// every service verifies tokens signed with this JVM's key; onboarding signs them
 		properties.putAll(StaffTokens.properties());
 		if (environment.matchesProfiles("postgres")) {
 			Map<String, Object> datasource = PostgresForTests

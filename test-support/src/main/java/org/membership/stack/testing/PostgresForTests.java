@@ -81,8 +81,8 @@ final class PostgresForTests {
 			PostgreSQLContainer started = new PostgreSQLContainer(image).withDatabaseName(database)
 				.withUsername("postgres")
 				.withPassword("postgres")
-				// scripts/docker-engine.sh cleanup finds what a killed test JVM left by
-				// it
+				// by this label, scripts/docker-engine.sh cleanup finds what a killed JVM
+				// left
 				.withLabel(CLEANUP_LABEL, "postgres");
 			started.start();
 			// removed with the JVM, also where Ryuk (Testcontainers' reaper) cannot run

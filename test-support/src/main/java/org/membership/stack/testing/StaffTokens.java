@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -52,12 +50,11 @@ public final class StaffTokens {
 						FileSystemUtils.deleteRecursively(directory);
 					}
 					catch (IOException ex) {
-						// a temporary directory; the operating system cleans it
-						// eventually
+						// a temporary directory: the operating system cleans it up
 					}
 				}, "staff-keys-cleanup"));
 				keys = StaffKeys.in(directory);
-				signingKey = privateKey(Files.readString(keys.privateKey()));
+				signingKey = keys.signingKey();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -71,10 +68,7 @@ public final class StaffTokens {
 	 * sign its own.
 	 */
 	public static Map<String, Object> properties() {
-		StaffKeys keys = keys();
-		return Map.of("spring.security.oauth2.resourceserver.jwt.public-key-location", "file:" + keys.publicKey(),
-				"spring.security.oauth2.resourceserver.jwt.issuer-uri", StaffKeys.ISSUER,
-				"membership.security.token.issuer.private-key-location", "file:" + keys.privateKey());
+		return new LinkedHashMap<>(keys().properties(true));
 	}
 
 	/** A valid token of the user {@code staff} with the role STAFF. */
@@ -187,19 +181,6 @@ public final class StaffTokens {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
 			return generator.generateKeyPair().getPrivate();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static PrivateKey privateKey(String pem) {
-		String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "")
-			.replace("-----END PRIVATE KEY-----", "")
-			.replaceAll("\\s", "");
-		try {
-			return KeyFactory.getInstance("RSA")
-				.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 
 import org.membership.stack.KafkaBroker;
+import org.membership.stack.LocalStack;
 import org.membership.stack.SchemaRegistry;
-import org.membership.stack.SchemaRegistrar;
-import org.membership.stack.TopicSetup;
+import org.membership.stack.Watchdog;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -17,7 +16,7 @@ import org.springframework.util.FileSystemUtils;
  * The real broker and registry for integration tests: started once per test JVM on free
  * loopback ports, with the contract's topics and schemas in place, and stopped when the
  * JVM exits (the children also stop by themselves if this JVM is killed, see
- * {@link org.membership.stack.Watchdog}).
+ * {@link Watchdog}).
  */
 public final class TestInfrastructure {
 
@@ -45,10 +44,8 @@ public final class TestInfrastructure {
 	}
 
 	private static TestInfrastructure start() {
-		// A free port is chosen, released, then bound by the child: another process may
-		// take it
-		// in between (test JVMs of other builds on the same machine). Fresh ports cure
-		// that.
+		// a free port is chosen, released, then bound by a child JVM: another build's
+		// test JVM may take it in between, and fresh ports cure that
 		RuntimeException failure = null;
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			try {
@@ -74,19 +71,13 @@ public final class TestInfrastructure {
 		KafkaBroker broker = new KafkaBroker(KafkaBroker.Settings.forTests(directory.resolve("kafka")));
 		TestInfrastructure infrastructure = new TestInfrastructure(directory, broker, registry);
 		try {
-			registry.launch();
-			// the broker starts while the registry boots in its own JVM
-			CompletableFuture<KafkaBroker> started = CompletableFuture.supplyAsync(broker::start);
-			registry.awaitReady();
-			started.join();
-			TopicSetup.createTopics(broker.bootstrapServers(), broker.settings().defaultPartitions());
-			new SchemaRegistrar(registry.confluentCompatibleUrl()).registerContract();
+			LocalStack.startWithContract(broker, registry, () -> {
+			});
 			return infrastructure;
 		}
 		catch (RuntimeException ex) {
 			infrastructure.stop();
-			throw (ex instanceof java.util.concurrent.CompletionException
-					&& ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+			throw ex;
 		}
 	}
 
@@ -97,7 +88,7 @@ public final class TestInfrastructure {
 			FileSystemUtils.deleteRecursively(this.directory);
 		}
 		catch (IOException ex) {
-			// a temporary directory; the operating system cleans it eventually
+			// a temporary directory: the operating system cleans it up
 		}
 	}
 
