@@ -54,9 +54,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ComposeSystemTests {
 
-	private static final Path ROOT = Path.of(System.getProperty("membership.repository.root", ".."))
-		.toAbsolutePath()
-		.normalize();
+	private static final Path ROOT = Repository.ROOT;
 
 	private static final Path IMAGES = ROOT.resolve("docker/offline/target/images.env");
 
@@ -106,8 +104,7 @@ class ComposeSystemTests {
 		compose = new ComposeContainer("membership-system-test-", ROOT.resolve("docker-compose.yml").toFile(),
 				ROOT.resolve("docker/offline/compose.offline.yml").toFile())
 			.withEnv(environment)
-			// the images exist locally: a pull would wait for a registry that cannot be
-			// reached
+			// the images exist locally; a pull would wait for an unreachable registry
 			.withPull(false)
 			.withStartupTimeout(Duration.ofMinutes(5));
 		for (String service : HEALTH_CHECKED) {
@@ -121,8 +118,8 @@ class ComposeSystemTests {
 
 	@BeforeEach
 	void skipWhereTheStackCannotRun() {
-		// each test is reported as skipped, with the reason (an abort in @BeforeAll would
-		// be reported as no test at all)
+		// each test is reported skipped, with the reason: an abort in @BeforeAll would
+		// report no test at all
 		Assumptions.assumeTrue(unavailable == null, () -> "ComposeSystemTests skipped: " + unavailable);
 	}
 
@@ -202,14 +199,8 @@ class ComposeSystemTests {
 	@Test
 	@Order(1)
 	void oneStaffTokenFromOnboardingOpensTheStaffEndpointsOfEveryService() throws Exception {
-		String token = api.staffToken();
-
-		assertThat(PublicApi.get(api.onboarding(), "/api/applications", token).statusCode()).isEqualTo(200);
-		assertThat(PublicApi.get(api.directory(), "/api/directory/lag", token).statusCode()).isEqualTo(200);
-		assertThat(PublicApi.get(api.notification(), "/api/notifications", token).statusCode()).isEqualTo(200);
-		// the same endpoints without it
-		assertThat(PublicApi.get(api.directory(), "/api/directory/lag").statusCode()).isEqualTo(401);
-		assertThat(PublicApi.get(api.notification(), "/api/notifications").statusCode()).isEqualTo(401);
+		assertThat(api.staffEndpointStatuses(api.staffToken())).containsExactly(200, 200, 200);
+		assertThat(api.staffEndpointStatuses(null)).containsExactly(401, 401, 401);
 	}
 
 	@Test

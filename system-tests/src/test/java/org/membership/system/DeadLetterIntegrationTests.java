@@ -3,35 +3,24 @@ package org.membership.system;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.membership.events.Topics;
-import org.membership.stack.KafkaBroker;
-import org.membership.stack.LocalStack;
-import org.membership.stack.Ports;
-import org.membership.stack.SchemaRegistry;
+import org.membership.stack.testing.TopicRecords;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,57 +34,34 @@ import static org.awaitility.Awaitility.await;
  */
 class DeadLetterIntegrationTests {
 
-	private static final String STAFF_PASSWORD = "e2e-" + Long.toHexString(System.nanoTime());
-
 	private static final String DIRECTORYS = Topics.deadLetterTopic(Topics.MEMBERSHIP_EFFECTIVE,
 			Topics.DIRECTORY_SERVICE);
 
 	private static final String NOTIFICATIONS = Topics.deadLetterTopic(Topics.MEMBERSHIP_EFFECTIVE,
 			Topics.NOTIFICATION_SERVICE);
 
-	private static Path data;
-
-	private static LocalStack stack;
-
-	private static LocalStack.Service directory;
-
-	private static LocalStack.Service notification;
+	private static LocalSystem system;
 
 	private static PublicApi api;
 
 	@BeforeAll
 	static void startTheWholeSystem() throws Exception {
-		data = Files.createTempDirectory("membership-e2e-dead-letters");
-		LocalStack.Service onboarding = new LocalStack.Service("onboarding-service", Ports.free());
-		directory = new LocalStack.Service("directory-service", Ports.free());
-		notification = new LocalStack.Service("notification-service", Ports.free());
-		Path root = Path.of(System.getProperty("membership.repository.root", "..")).toAbsolutePath().normalize();
-		stack = new LocalStack(new LocalStack.Config(root, data,
-				new KafkaBroker.Settings(Ports.free(), Ports.free(), data.resolve("kafka"), 3,
-						System.getProperty("java.class.path")),
-				new SchemaRegistry.Settings(Ports.free(), Ports.free(), data.resolve("registry"), false), Ports.free(),
-				Ports.free(), List.of(onboarding, directory, notification), STAFF_PASSWORD));
-		stack.start();
-		api = new PublicApi(base(onboarding), base(directory), base(notification), STAFF_PASSWORD);
-	}
-
-	private static URI base(LocalStack.Service service) {
-		return URI.create("http://" + Ports.LOOPBACK + ":" + service.port());
+		system = LocalSystem.start("membership-e2e-dead-letters");
+		api = system.api();
 	}
 
 	@AfterAll
 	static void stopIt() {
-		if (stack != null) {
-			stack.stop();
+		if (system != null) {
+			system.close();
 		}
 	}
 
 	@Test
 	void aPoisonRecordReadByTwoServicesIsEachServicesOwnDeadLetterAndAReplayStaysInOneService() throws Exception {
-		// an application the notification service knows the contact of, so a mail could
-		// go out
+		// notification knows this application's contact: a replay there could send a mail
 		String id = api.submit("Poisoned Records Association", "dead-letters@example.org");
-		await().atMost(Duration.ofMinutes(2)).until(() -> mailCount() > 0);
+		await().atMost(Duration.ofMinutes(2)).until(() -> !system.mails().isEmpty());
 
 		send(Topics.MEMBERSHIP_EFFECTIVE, id, "not an event".getBytes(StandardCharsets.UTF_8));
 
@@ -117,13 +83,12 @@ class DeadLetterIntegrationTests {
 		assertThat(topics(api.notification())).isNotEmpty()
 			.allMatch((topic) -> topic.endsWith(".notification-service-dlt"));
 
-		long mails = mailCount();
+		int mails = system.mails().size();
 		Map<String, Integer> everywhere = countByTopic(everyTopic(), id);
 		HttpResponse<String> replay = api.replayDeadLetter(api.directory(), DIRECTORYS,
 				inDirectory.get("partition").asInt(), inDirectory.get("offset").asLong());
 
-		// reprocessed in the directory, where it still cannot be read: a problem, not
-		// marked
+		// the directory still cannot read it: a problem, and not marked replayed
 		assertThat(replay.statusCode()).as(replay.body()).isEqualTo(422);
 		assertThat(PublicApi.json(replay).get("type").asString())
 			.isEqualTo("urn:membership:problem:dead-letter-replay-failed");
@@ -131,7 +96,7 @@ class DeadLetterIntegrationTests {
 		// and nothing reached the notification service: no record on any topic, no mail
 		await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 			assertThat(countByTopic(everyTopic(), id)).isEqualTo(everywhere);
-			assertThat(mailCount()).isEqualTo(mails);
+			assertThat(system.mails().size()).isEqualTo(mails);
 		});
 		assertThat(listed(api.notification(), id).get("offset").asLong())
 			.isEqualTo(inNotification.get("offset").asLong());
@@ -164,7 +129,7 @@ class DeadLetterIntegrationTests {
 
 	private static void send(String topic, String key, byte[] value) throws Exception {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers()),
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack().broker().bootstrapServers()),
 				new StringSerializer(), new ByteArraySerializer())) {
 			producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
 		}
@@ -175,37 +140,9 @@ class DeadLetterIntegrationTests {
 	 * left out).
 	 */
 	private static Map<String, Integer> countByTopic(List<String> topics, String key) {
-		Map<String, Integer> counts = new HashMap<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers()),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (String topic : topics) {
-				consumer.partitionsFor(topic)
-					.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
-			}
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			while (ends.entrySet().stream().anyMatch((end) -> consumer.position(end.getKey()) < end.getValue())) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (key.equals(record.key())) {
-						counts.merge(record.topic(), 1, Integer::sum);
-					}
-				}
-			}
-		}
-		return counts;
-	}
-
-	private static long mailCount() throws Exception {
-		Path mails = stack.mail().mailDirectory();
-		if (!Files.isDirectory(mails)) {
-			return 0;
-		}
-		try (Stream<Path> files = Files.list(mails)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(".eml")).count();
-		}
+		return TopicRecords.withKey(system.stack().broker().bootstrapServers(), topics, key)
+			.stream()
+			.collect(Collectors.groupingBy(ConsumerRecord::topic, Collectors.summingInt((record) -> 1)));
 	}
 
 }

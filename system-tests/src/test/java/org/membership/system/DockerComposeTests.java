@@ -23,9 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerComposeTests {
 
-	private static final Path ROOT = Path.of(System.getProperty("membership.repository.root", ".."))
-		.toAbsolutePath()
-		.normalize();
+	private static final Path ROOT = Repository.ROOT;
 
 	@Test
 	void runsTheInfrastructureTheContractSetupAndEveryService() throws IOException {

@@ -88,12 +88,25 @@ record PublicApi(URI onboarding, URI directory, URI notification, String staffPa
 		return JSON.readTree(response.body()).get("access_token").asString();
 	}
 
-	/** A GET with {@code Authorization: Bearer token}. */
+	/**
+	 * A GET with {@code Authorization: Bearer token}, or with no credentials when null.
+	 */
 	static HttpResponse<String> get(URI base, String path, String token) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(base.resolve(path))
-			.header("Accept", "application/json")
-			.header("Authorization", "Bearer " + token)
-			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * What a STAFF endpoint of each service (onboarding, directory, notification) answers
+	 * to {@code token}, or to no credentials when it is null.
+	 */
+	List<Integer> staffEndpointStatuses(String token) throws Exception {
+		return List.of(get(this.onboarding, "/api/applications", token).statusCode(),
+				get(this.directory, "/api/directory/lag", token).statusCode(),
+				get(this.notification, "/api/notifications", token).statusCode());
 	}
 
 	/** The directory's entry of a member: 200 with the entry, or 404. */
