@@ -26,7 +26,7 @@ class DeadLetterController {
 		this.deadLetters = deadLetters;
 	}
 
-	/** Newest first, whatever {@code sort} says. */
+	/** Newest first, a fixed order: a {@code sort} parameter is answered 400. */
 	@GetMapping
 	PagedModel<DeadLetter> list(Pageable pageable) {
 		return new PagedModel<>(this.deadLetters.list(pageable));
