@@ -1,6 +1,6 @@
-# Sourced by ./mvnw, ./run-local, .ci/run and docker/offline/build-images.sh: points JAVA_HOME
-# at a JDK 21+ (the Apicurio Registry 3.3 server and the build need it), or explains what is
-# missing and exits. The default `java` may be older. Plain POSIX sh, since ./mvnw runs in sh.
+# Sourced by ./mvnw (and so by .ci/run), ./run-local and docker/offline/build-images.sh: points
+# JAVA_HOME at a JDK 21+ (the Apicurio Registry 3.3 server and the build need it), or explains
+# what is missing and exits. The default `java` may be older. Plain sh, since ./mvnw runs in sh.
 # Candidates, in order: JAVA_HOME, the `java` on the PATH, then every directory matched by
 # JDK_SEARCH_DIRS (default: /usr/lib/jvm/* and macOS's JDK homes).
 
