@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * future date to come (e.g. {@code P11D}); zero in production
  */
 @ConfigurationProperties("membership")
-public record ClockProperties(@DefaultValue("PT0S") Duration clockOffset) {
+record ClockProperties(@DefaultValue("PT0S") Duration clockOffset) {
 
 }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * topics
  */
 @ConfigurationProperties("membership.dead-letters")
-public record DeadLetterProperties(@DefaultValue Retry retry, @DefaultValue("15s") Duration readTimeout) {
+record DeadLetterProperties(@DefaultValue Retry retry, @DefaultValue("15s") Duration readTimeout) {
 
 	/**
 	 * Back-off between delivery attempts of a failing record. Records that can never
@@ -25,7 +25,7 @@ public record DeadLetterProperties(@DefaultValue Retry retry, @DefaultValue("15s
 	 * @param maxInterval longest wait
 	 * @param maxRetries retries after the first attempt; then the record is dead-lettered
 	 */
-	public record Retry(@DefaultValue("1s") Duration initialInterval, @DefaultValue("2.0") double multiplier,
+	record Retry(@DefaultValue("1s") Duration initialInterval, @DefaultValue("2.0") double multiplier,
 			@DefaultValue("10s") Duration maxInterval, @DefaultValue("4") int maxRetries) {
 	}
 

@@ -15,10 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * progress is not sent a second time
  */
 @ConfigurationProperties("membership.outbox")
-public record OutboxProperties(@DefaultValue("30s") Duration resubmitInterval,
+record OutboxProperties(@DefaultValue("30s") Duration resubmitInterval,
 		@DefaultValue("1m") Duration resubmitOlderThan) {
 
-	public OutboxProperties {
+	OutboxProperties {
 		if (resubmitInterval.isNegative() || resubmitInterval.isZero()) {
 			throw new IllegalArgumentException(
 					"membership.outbox.resubmit-interval must be positive, not " + resubmitInterval);

@@ -52,7 +52,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * with an {@code @ExceptionHandler} in its controller, which wins over this advice.
  */
 @RestControllerAdvice
-public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 

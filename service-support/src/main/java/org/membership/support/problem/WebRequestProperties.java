@@ -10,6 +10,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestSize the largest request body accepted (API and forms); larger is 413
  */
 @ConfigurationProperties("membership.web")
-public record WebRequestProperties(@DefaultValue("64KB") DataSize maxRequestSize) {
+record WebRequestProperties(@DefaultValue("64KB") DataSize maxRequestSize) {
 
 }

@@ -18,10 +18,10 @@ import org.springframework.core.io.Resource;
  * @param token the staff tokens
  */
 @ConfigurationProperties("membership.security")
-public record StaffSecurityProperties(Map<String, String> users, Map<String, String> otherUsers, String staffPassword,
+record StaffSecurityProperties(Map<String, String> users, Map<String, String> otherUsers, String staffPassword,
 		Token token) {
 
-	public StaffSecurityProperties {
+	StaffSecurityProperties {
 		users = (users != null) ? Map.copyOf(users) : Map.of();
 		otherUsers = (otherUsers != null) ? Map.copyOf(otherUsers) : Map.of();
 		staffPassword = (staffPassword != null) ? staffPassword : "";
@@ -34,9 +34,9 @@ public record StaffSecurityProperties(Map<String, String> users, Map<String, Str
 	 *
 	 * @param issuer the built-in issuer behind {@code POST /api/staff/token}
 	 */
-	public record Token(Issuer issuer) {
+	record Token(Issuer issuer) {
 
-		public Token {
+		Token {
 			issuer = (issuer != null) ? issuer : new Issuer(false, null, null);
 		}
 
@@ -54,9 +54,9 @@ public record StaffSecurityProperties(Map<String, String> users, Map<String, Str
 	 * public-key-location} names
 	 * @param timeToLive how long a token is valid (default one hour)
 	 */
-	public record Issuer(boolean enabled, Resource privateKeyLocation, Duration timeToLive) {
+	record Issuer(boolean enabled, Resource privateKeyLocation, Duration timeToLive) {
 
-		public Issuer {
+		Issuer {
 			timeToLive = (timeToLive != null) ? timeToLive : Duration.ofHours(1);
 		}
 
