@@ -16,9 +16,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.membership.events.Topics;
 import org.membership.stack.testing.TopicRecords;
 import tools.jackson.databind.JsonNode;
@@ -40,22 +39,10 @@ class DeadLetterIntegrationTests {
 	private static final String NOTIFICATIONS = Topics.deadLetterTopic(Topics.MEMBERSHIP_EFFECTIVE,
 			Topics.NOTIFICATION_SERVICE);
 
-	private static LocalSystem system;
+	@RegisterExtension
+	static final LocalSystem system = new LocalSystem("membership-e2e-dead-letters");
 
-	private static PublicApi api;
-
-	@BeforeAll
-	static void startTheWholeSystem() throws Exception {
-		system = LocalSystem.start("membership-e2e-dead-letters");
-		api = system.api();
-	}
-
-	@AfterAll
-	static void stopIt() {
-		if (system != null) {
-			system.close();
-		}
-	}
+	private final PublicApi api = system.api();
 
 	@Test
 	void aPoisonRecordReadByTwoServicesIsEachServicesOwnDeadLetterAndAReplayStaysInOneService() throws Exception {
@@ -102,7 +89,7 @@ class DeadLetterIntegrationTests {
 			.isEqualTo(inNotification.get("offset").asLong());
 	}
 
-	private static JsonNode listed(URI service, String key) throws Exception {
+	private JsonNode listed(URI service, String key) throws Exception {
 		HttpResponse<String> page = api.deadLetters(service);
 		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
 		return PublicApi.json(page)
@@ -113,7 +100,7 @@ class DeadLetterIntegrationTests {
 			.orElse(null);
 	}
 
-	private static List<String> topics(URI service) throws Exception {
+	private List<String> topics(URI service) throws Exception {
 		return PublicApi.json(api.deadLetters(service))
 			.get("content")
 			.valueStream()

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.membership.stack.KafkaBroker;
 import org.membership.stack.LocalStack;
 import org.membership.stack.Ports;
@@ -16,22 +19,28 @@ import org.membership.stack.SchemaRegistry;
  * The whole system as {@code ./run-local} runs it, for one test class: every service from
  * the jar the reactor has just packaged, each in its own JVM, beside a real broker,
  * registry and SMTP server, all on free ports with their data in a temporary directory.
- * The tests reach it through its public interfaces only.
+ * Registered as a static extension, it starts before the class's first test and stops
+ * after its last; the tests reach it through its public interfaces only.
  */
-final class LocalSystem implements AutoCloseable {
+final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
 
-	private final LocalStack stack;
+	private final String name;
 
-	private final PublicApi api;
+	private LocalStack stack;
 
-	private LocalSystem(LocalStack stack, PublicApi api) {
-		this.stack = stack;
-		this.api = api;
+	private PublicApi api;
+
+	/**
+	 * @param name names the temporary data directory
+	 */
+	LocalSystem(String name) {
+		this.name = name;
 	}
 
 	/** Starts everything and waits until every service is ready. */
-	static LocalSystem start(String name) throws IOException {
-		Path data = Files.createTempDirectory(name);
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
+		Path data = Files.createTempDirectory(this.name);
 		String staffPassword = "e2e-" + Long.toHexString(System.nanoTime());
 		List<LocalStack.Service> services = LocalStack.SERVICES.stream()
 			.map((service) -> new LocalStack.Service(service.name(), Ports.free()))
@@ -44,19 +53,20 @@ final class LocalSystem implements AutoCloseable {
 				throw new IllegalStateException(jar + " is missing: the reactor packages every service first");
 			}
 		}
-		LocalStack stack = new LocalStack(
+		this.stack = new LocalStack(
 				new LocalStack.Config(Repository.ROOT, data, KafkaBroker.Settings.forTests(data.resolve("kafka")),
 						SchemaRegistry.Settings.forTests(data.resolve("registry")), Ports.free(), Ports.free(),
 						services, staffPassword));
-		try {
-			stack.start();
+		this.stack.start();
+		this.api = new PublicApi(address(services, "onboarding-service"), address(services, "directory-service"),
+				address(services, "notification-service"), staffPassword);
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (this.stack != null) {
+			this.stack.stop();
 		}
-		catch (RuntimeException ex) {
-			stack.stop();
-			throw ex;
-		}
-		return new LocalSystem(stack, new PublicApi(address(services, "onboarding-service"),
-				address(services, "directory-service"), address(services, "notification-service"), staffPassword));
 	}
 
 	private static URI address(List<LocalStack.Service> services, String name) {
@@ -89,11 +99,6 @@ final class LocalSystem implements AutoCloseable {
 		return mails().stream()
 			.filter((file) -> file.getFileName().toString().endsWith("-" + address + ".eml"))
 			.toList();
-	}
-
-	@Override
-	public void close() {
-		this.stack.stop();
 	}
 
 }

@@ -7,9 +7,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,22 +25,10 @@ class ReferenceStoryIntegrationTests {
 
 	private static final String CONTACT = "andrei.kelemen@example.org";
 
-	private static LocalSystem system;
+	@RegisterExtension
+	static final LocalSystem system = new LocalSystem("membership-e2e");
 
-	private static PublicApi api;
-
-	@BeforeAll
-	static void startTheWholeSystem() throws Exception {
-		system = LocalSystem.start("membership-e2e");
-		api = system.api();
-	}
-
-	@AfterAll
-	static void stopIt() {
-		if (system != null) {
-			system.close();
-		}
-	}
+	private final PublicApi api = system.api();
 
 	@Test
 	void theBannerNamesEveryPageAPersonOpens() {
