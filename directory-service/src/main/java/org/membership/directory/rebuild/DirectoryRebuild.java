@@ -13,8 +13,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.membership.directory.system.ConsumerLag;
-import org.membership.directory.system.RebuildState;
+import org.membership.directory.member.ConsumerLag;
+import org.membership.directory.member.RebuildState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * topics again. Progress: {@code membership.directory.consumer.lag} falls to 0.
  */
 @Service
-public class DirectoryRebuild {
+class DirectoryRebuild {
 
-	private static final Logger log = LoggerFactory.getLogger(DirectoryRebuild.class);
+	private static final Logger logger = LoggerFactory.getLogger(DirectoryRebuild.class);
 
 	private static final Duration GROUP_EMPTY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -60,18 +60,18 @@ public class DirectoryRebuild {
 	}
 
 	/** Runs a rebuild; the replay itself goes on in the listener containers. */
-	public Started rebuild() {
+	Started rebuild() {
 		if (!this.state.begin()) {
 			throw new RebuildInProgressException();
 		}
 		try {
-			log.info("Rebuild: stopping the listener containers");
+			logger.info("Rebuild: stopping the listener containers");
 			this.containers.getListenerContainers().forEach(MessageListenerContainer::stop);
 			Started started = this.transaction
 				.execute((status) -> new Started(this.jdbc.sql("delete from member").update(),
 						this.jdbc.sql("delete from processed_event").update(), null));
 			Map<TopicPartition, Long> offsets = resetOffsetsToBeginning();
-			log.info("Rebuild: removed {} members and {} processed event ids, replaying from {}",
+			logger.info("Rebuild: removed {} members and {} processed event ids, replaying from {}",
 					started.membersRemoved(), started.eventIdsRemoved(), offsets);
 			return new Started(started.membersRemoved(), started.eventIdsRemoved(),
 					offsets.entrySet()
@@ -110,7 +110,7 @@ public class DirectoryRebuild {
 					if (Instant.now().isAfter(deadline)) {
 						throw ex;
 					}
-					log.info("Rebuild: group {} not empty yet ({}), retrying", this.consumer.groupId(),
+					logger.info("Rebuild: group {} not empty yet ({}), retrying", this.consumer.groupId(),
 							ex.getCause().getMessage());
 					Thread.sleep(500);
 				}

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.membership.directory.DirectoryIntegrationTest;
-import org.membership.directory.system.ConsumerLag;
+import org.membership.directory.member.ConsumerLag;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.stack.testing.SampleEvents;
