@@ -81,8 +81,7 @@ class RebuildIntegrationTests {
 		assertThat(rebuilt).extracting((row) -> row.get("status"))
 			.containsExactlyInAnyOrderElementsOf(List.of("MEMBER", "MEMBER", "JOINING"));
 
-		// a second rebuild reproduces the whole table, whatever other tests put on the
-		// topics
+		// a second rebuild reproduces the whole table, whatever else the topics hold
 		rebuild();
 		await().atMost(WAIT).until(this::caughtUp);
 		assertThat(allRows()).isEqualTo(everything);
