@@ -14,15 +14,14 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.membership.directory.member.ConsumerLag;
+import org.membership.directory.member.ProjectionReset;
 import org.membership.directory.member.RebuildState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the directory from the topics, in this order: stop the listener containers
@@ -42,19 +41,16 @@ class DirectoryRebuild {
 
 	private final KafkaListenerEndpointRegistry containers;
 
-	private final JdbcClient jdbc;
-
-	private final TransactionTemplate transaction;
+	private final ProjectionReset projection;
 
 	private final ConsumerLag consumer;
 
 	private final RebuildState state;
 
-	DirectoryRebuild(KafkaListenerEndpointRegistry containers, JdbcClient jdbc, TransactionTemplate transaction,
-			ConsumerLag consumer, RebuildState state) {
+	DirectoryRebuild(KafkaListenerEndpointRegistry containers, ProjectionReset projection, ConsumerLag consumer,
+			RebuildState state) {
 		this.containers = containers;
-		this.jdbc = jdbc;
-		this.transaction = transaction;
+		this.projection = projection;
 		this.consumer = consumer;
 		this.state = state;
 	}
@@ -67,13 +63,11 @@ class DirectoryRebuild {
 		try {
 			logger.info("Rebuild: stopping the listener containers");
 			this.containers.getListenerContainers().forEach(MessageListenerContainer::stop);
-			Started started = this.transaction
-				.execute((status) -> new Started(this.jdbc.sql("delete from member").update(),
-						this.jdbc.sql("delete from processed_event").update(), null));
+			ProjectionReset.Removed removed = this.projection.removeAll();
 			Map<TopicPartition, Long> offsets = resetOffsetsToBeginning();
-			logger.info("Rebuild: removed {} members and {} processed event ids, replaying from {}",
-					started.membersRemoved(), started.eventIdsRemoved(), offsets);
-			return new Started(started.membersRemoved(), started.eventIdsRemoved(),
+			logger.info("Rebuild: removed {} members and {} processed event ids, replaying from {}", removed.members(),
+					removed.eventIds(), offsets);
+			return new Started(removed.members(), removed.eventIds(),
 					offsets.entrySet()
 						.stream()
 						.collect(Collectors.toMap((entry) -> entry.getKey().toString(), Map.Entry::getValue)));
