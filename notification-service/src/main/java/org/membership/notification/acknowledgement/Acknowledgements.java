@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.membership.notification.mail.ContactBook;
+import org.membership.notification.mail.Dates;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.NotificationRequest;
 import org.membership.notification.mail.Notifications;
-import org.membership.notification.system.Dates;
 import org.membership.support.association.AssociationProperties;
 
 import org.springframework.stereotype.Service;

@@ -14,10 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.membership.notification.mail.Dates;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.NotificationRequest;
 import org.membership.notification.mail.Notifications;
-import org.membership.notification.system.Dates;
 import org.membership.support.association.AssociationProperties;
 import org.membership.support.metrics.MetricNames;
 
