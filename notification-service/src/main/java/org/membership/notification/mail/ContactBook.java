@@ -26,10 +26,11 @@ public class ContactBook {
 	}
 
 	/**
-	 * Keeps the contact (the first one seen wins) and releases the mails waiting for it.
+	 * Keeps the contact (the first one seen wins) and, in the same transaction, releases
+	 * the mails that waited for it: whoever makes a contact known cannot forget them.
 	 */
 	@Transactional
-	public void remember(UUID applicationId, Contact contact) {
+	public void rememberAndReleaseWaitingMails(UUID applicationId, Contact contact) {
 		this.jdbc.sql("""
 				INSERT INTO contact (application_id, name, email, organisation_name)
 				SELECT :applicationId, :name, :email, :organisationName
