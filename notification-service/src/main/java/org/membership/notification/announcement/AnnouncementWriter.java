@@ -113,8 +113,6 @@ class AnnouncementWriter {
 	/**
 	 * A written announcement.
 	 *
-	 * @param headline the headline
-	 * @param summary the summary points
 	 * @param body paragraphs separated by blank lines
 	 */
 	record Text(String headline, List<String> summary, String body) {
