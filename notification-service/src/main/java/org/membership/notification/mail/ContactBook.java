@@ -44,7 +44,7 @@ public class ContactBook {
 		this.waitingMails.release();
 	}
 
-	public Optional<Contact> find(UUID applicationId) {
+	Optional<Contact> find(UUID applicationId) {
 		return this.jdbc.sql("SELECT name, email, organisation_name FROM contact WHERE application_id = :applicationId")
 			.param("applicationId", applicationId)
 			.query((rs, n) -> new Contact(rs.getString("name"), rs.getString("email"),
@@ -56,7 +56,6 @@ public class ContactBook {
 	 * A contact person.
 	 *
 	 * @param name the full name
-	 * @param email the address
 	 * @param organisationName the organisation applying (the rejection does not carry it)
 	 */
 	public record Contact(String name, String email, String organisationName) {
