@@ -19,8 +19,8 @@ import java.util.UUID;
  * @param effectiveAt when the membership took effect, {@code null} before
  */
 public record Application(UUID id, ApplicationStatus status, long version, String correlationId,
-		Organisation organisation, String requestedTier, Contact contact, Instant submittedAt, Decision decision,
-		Instant effectiveAt) {
+		ApplyingOrganisation organisation, String requestedTier, ContactPerson contact, Instant submittedAt,
+		Decision decision, Instant effectiveAt) {
 
 	/**
 	 * A staff decision.

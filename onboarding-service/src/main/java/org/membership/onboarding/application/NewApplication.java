@@ -7,5 +7,5 @@ package org.membership.onboarding.application;
  * @param requestedTier a configured tier code
  * @param contact the contact person
  */
-public record NewApplication(Organisation organisation, String requestedTier, Contact contact) {
+public record NewApplication(ApplyingOrganisation organisation, String requestedTier, ContactPerson contact) {
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * ({@link AssociationTime}, by the injected clock), and makes each effective in its own
  * transaction with a conditional update: when several pollers (threads or instances on
  * one database) pick the same application, exactly one changes it and publishes
- * MembershipEffective. Nothing is held in memory, so a restart or downtime only delays
+ * MembershipTookEffect. Nothing is held in memory, so a restart or downtime only delays
  * the next poll, which catches up.
  */
 @Component

@@ -12,9 +12,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import org.membership.onboarding.application.Contact;
+import org.membership.onboarding.application.ContactPerson;
 import org.membership.onboarding.application.NewApplication;
-import org.membership.onboarding.application.Organisation;
+import org.membership.onboarding.application.ApplyingOrganisation;
 import org.membership.onboarding.application.OrganisationType;
 import org.membership.support.association.ConfiguredTier;
 import org.membership.support.association.IsoCountry;
@@ -44,9 +44,9 @@ record ApplicationRequest(@NotNull @Valid OrganisationRequest organisation,
 			@PastOrPresent LocalDate foundedOn, @PositiveOrZero @Max(100_000_000) Integer memberCount,
 			@Size(max = 2000) String description) {
 
-		Organisation toOrganisation() {
-			return new Organisation(name.strip(), blankToNull(legalName), country, city.strip(), blankToNull(website),
-					type, foundedOn, memberCount, blankToNull(description));
+		ApplyingOrganisation toOrganisation() {
+			return new ApplyingOrganisation(name.strip(), blankToNull(legalName), country, city.strip(),
+					blankToNull(website), type, foundedOn, memberCount, blankToNull(description));
 		}
 
 	}
@@ -57,8 +57,8 @@ record ApplicationRequest(@NotNull @Valid OrganisationRequest organisation,
 			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 					message = "must be an e-mail address, e.g. name@example.org") String email) {
 
-		Contact toContact() {
-			return new Contact(name.strip(), blankToNull(role), email.strip());
+		ContactPerson toContact() {
+			return new ContactPerson(name.strip(), blankToNull(role), email.strip());
 		}
 
 	}
