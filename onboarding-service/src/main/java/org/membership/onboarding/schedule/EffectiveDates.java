@@ -66,9 +66,8 @@ public class EffectiveDates {
 			}
 			changed += changedInBatch;
 		}
-		// a full batch that changed nothing (rows failing, or taken by another instance)
-		// ends
-		// this poll, so failing rows are never retried in a loop
+		// a full batch that changed nothing ends the poll (its rows fail, or another
+		// instance took them): failing rows wait for the next poll, not a loop
 		while (due.size() == BATCH && changedInBatch > 0);
 		return changed;
 	}

@@ -20,12 +20,11 @@ import org.membership.support.association.ConfiguredTier;
 import org.membership.support.association.IsoCountry;
 
 /**
- * {@code POST /api/applications} and the form at {@code /}: the JSON shape of DESIGN.md.
- * Unknown fields are rejected by the JSON mapper; these constraints do the rest.
+ * {@code POST /api/applications} and the form at {@code /}: the JSON shape of
+ * docs/onboarding-service.md. Unknown fields are rejected by the JSON mapper; these
+ * constraints do the rest.
  *
- * @param organisation the organisation
  * @param requestedTier one of the configured tiers
- * @param contact the contact person
  */
 record ApplicationRequest(@NotNull @Valid OrganisationRequest organisation,
 		@NotBlank @ConfiguredTier String requestedTier, @NotNull @Valid ContactRequest contact) {
