@@ -95,11 +95,12 @@ public class ApprovalSimulation extends Simulation {
 		PhaseQueue queue = new PhaseQueue(size, new ConcurrentLinkedQueue<>());
 		this.queues.add(queue);
 		String measure = phase.replaceAll(" #\\d+$", "");
-		ChainBuilder approve = exec(http(measure).post("/api/applications/#{id}/approval")
-			.header("Authorization", (session) -> (basic != null) ? basic : "Bearer " + this.token.get())
-			.body(StringBody(approval))
-			.asJson()
-			.check(status().is(200))).exec(MeasuredPhases.answered(phase));
+		ChainBuilder approve = MeasuredPhases.measured(phase,
+				exec(http(measure).post("/api/applications/#{id}/approval")
+					.header("Authorization", (session) -> (basic != null) ? basic : "Bearer " + this.token.get())
+					.body(StringBody(approval))
+					.asJson()
+					.check(status().is(200))));
 		// each user takes the next application until none is left
 		ChainBuilder loop = asLongAs((session) -> !queue.ids().isEmpty(), false).on(exec((session) -> {
 			String id = queue.ids().poll();

@@ -45,7 +45,7 @@ public class IngestSimulation extends Simulation {
 		String measure = phase.replaceAll(" #\\d+$", "");
 		// exitASAP false: a request in flight when the time is up is answered and counted
 		ChainBuilder loop = during(warmUp ? settings.warmUp() : settings.ingestPhase(), false)
-			.on(exec(request).exec(MeasuredPhases.answered(phase)));
+			.on(MeasuredPhases.measured(phase, exec(request)));
 		return MeasuredPhases.phase(phase, measure, settings.users(), loop);
 	}
 

@@ -17,12 +17,14 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 final class MeasuredPhases {
 
+	private static final String SENT = "benchmarks.sent";
+
 	private MeasuredPhases() {
 	}
 
 	/**
-	 * A phase of {@code users} virtual users that each run {@code loop}, which calls
-	 * {@link #answered(String)} after each request.
+	 * A phase of {@code users} virtual users that each run {@code loop}, which sends its
+	 * requests through {@link #measured(String, ChainBuilder)}.
 	 */
 	static PopulationBuilder phase(String phase, String measure, int users, ChainBuilder loop) {
 		return scenario(phase).exec((session) -> {
@@ -35,12 +37,12 @@ final class MeasuredPhases {
 	}
 
 	/**
-	 * Records the answer of the request before it and clears the failure, so that the
-	 * next request of the same user is judged on its own.
+	 * Sends a request and records its answer and response time, then clears the failure,
+	 * so that the next request of the same user is judged on its own.
 	 */
-	static ChainBuilder answered(String phase) {
-		return exec((session) -> {
-			Phases.RECORDED.answered(phase, !session.isFailed());
+	static ChainBuilder measured(String phase, ChainBuilder request) {
+		return exec((session) -> session.set(SENT, Phases.RECORDED.now())).exec(request).exec((session) -> {
+			Phases.RECORDED.answered(phase, !session.isFailed(), session.getLong(SENT));
 			return session.markAsSucceeded();
 		});
 	}

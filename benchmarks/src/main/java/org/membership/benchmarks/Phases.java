@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
 /**
- * The wall-clock span and the answers of each phase of a simulation, recorded by its
- * virtual users. Gatling's own rates divide by the whole simulation's duration, which
- * holds every phase; a rate of one phase needs the span from its first user's start to
- * its last user's end.
+ * The wall-clock span, the answers and the response times of each phase of a simulation,
+ * recorded by its virtual users. Gatling's own rates divide by the whole simulation's
+ * duration, which holds every phase, and its report keeps its figures inside the HTML; a
+ * rate of one phase needs the span from its first user's start to its last user's end.
  */
 final class Phases {
 
@@ -20,6 +24,9 @@ final class Phases {
 	 * The recorder the simulations of this JVM write to and {@link BenchmarkRun} drains.
 	 */
 	static final Phases RECORDED = new Phases(System::nanoTime);
+
+	/** Response times up to ten minutes, in microseconds, to three significant digits. */
+	private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
 
 	/** A source of monotonic nanoseconds. */
 	interface Ticker {
@@ -37,8 +44,9 @@ final class Phases {
 	 * @param ok the answers with the expected status
 	 * @param failed the other answers and the requests that got none
 	 * @param elapsed from the first user's start to the last user's end
+	 * @param responseTimes the response times of the successful requests, in microseconds
 	 */
-	record Result(String phase, String measure, long ok, long failed, Duration elapsed) {
+	record Result(String phase, String measure, long ok, long failed, Duration elapsed, Histogram responseTimes) {
 	}
 
 	private final Ticker ticker;
@@ -49,13 +57,31 @@ final class Phases {
 		this.ticker = ticker;
 	}
 
+	/** Now, for {@link #answered(String, boolean, long)}. */
+	long now() {
+		return this.ticker.nanos();
+	}
+
 	void userStarted(String phase, String measure) {
 		phase(phase, measure).firstStart.accumulateAndGet(this.ticker.nanos(), Math::min);
 	}
 
-	void answered(String phase, boolean ok) {
+	/**
+	 * Records an answer.
+	 * @param phase the phase
+	 * @param ok whether it was the expected one
+	 * @param sent when the request was sent ({@link #now()})
+	 */
+	void answered(String phase, boolean ok, long sent) {
 		Phase recorded = existing(phase);
-		(ok ? recorded.ok : recorded.failed).increment();
+		if (ok) {
+			recorded.ok.increment();
+			long micros = TimeUnit.NANOSECONDS.toMicros(this.ticker.nanos() - sent);
+			recorded.responseTimes.recordValue(Math.min(Math.max(micros, 0), HIGHEST_MICROS));
+		}
+		else {
+			recorded.failed.increment();
+		}
 	}
 
 	void userFinished(String phase) {
@@ -65,8 +91,10 @@ final class Phases {
 	/** Every phase recorded since the last call, in the order they started. */
 	synchronized List<Result> drain() {
 		List<Result> results = new ArrayList<>();
-		this.phases.forEach((name, phase) -> results.add(new Result(name, phase.measure, phase.ok.sum(),
-				phase.failed.sum(), Duration.ofNanos(Math.max(0, phase.lastEnd.get() - phase.firstStart.get())))));
+		this.phases.forEach((name,
+				phase) -> results.add(new Result(name, phase.measure, phase.ok.sum(), phase.failed.sum(),
+						Duration.ofNanos(Math.max(0, phase.lastEnd.get() - phase.firstStart.get())),
+						phase.responseTimes.copy())));
 		this.phases.clear();
 		return results;
 	}
@@ -94,6 +122,8 @@ final class Phases {
 		private final LongAdder ok = new LongAdder();
 
 		private final LongAdder failed = new LongAdder();
+
+		private final Histogram responseTimes = new ConcurrentHistogram(HIGHEST_MICROS, 3);
 
 		private Phase(String measure) {
 			this.measure = measure;

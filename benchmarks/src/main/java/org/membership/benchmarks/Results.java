@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.HdrHistogram.Histogram;
+
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,11 +32,32 @@ final class Results {
 	 * @param failed the others
 	 * @param seconds the summed spans of its phases
 	 * @param perSecond {@code ok / seconds}
-	 * @param latency Gatling's response times of the successful requests (null when the
-	 * report had none)
+	 * @param latency the response times of the successful requests
 	 */
 	record Measure(String scenario, String name, long ok, long failed, double seconds, double perSecond,
-			GatlingStats.Latency latency) {
+			Latency latency) {
+	}
+
+	/**
+	 * Response times in milliseconds, from the sending of a request to its answer as the
+	 * virtual user saw it.
+	 *
+	 * @param p50 the median
+	 * @param p95 the 95th percentile
+	 * @param p99 the 99th percentile
+	 * @param max the slowest
+	 */
+	record Latency(double p50, double p95, double p99, double max) {
+
+		static Latency of(Histogram micros) {
+			return new Latency(millis(micros.getValueAtPercentile(50)), millis(micros.getValueAtPercentile(95)),
+					millis(micros.getValueAtPercentile(99)), millis(micros.getMaxValue()));
+		}
+
+		private static double millis(long micros) {
+			return Math.round(micros / 100.0) / 10.0;
+		}
+
 	}
 
 	/**
@@ -45,14 +68,10 @@ final class Results {
 	 * @param denominator the baseline
 	 * @param value the ratio of their rates
 	 * @param target the value the issue asks for at least (null: none)
+	 * @param targetMet whether the value reaches it (null: no target)
 	 */
-	record Ratio(String scenario, String numerator, String denominator, double value, Double target) {
-
-		/** Whether the target is met (null without a target). */
-		public Boolean targetMet() {
-			return (this.target != null) ? this.value >= this.target : null;
-		}
-
+	record Ratio(String scenario, String numerator, String denominator, double value, Double target,
+			Boolean targetMet) {
 	}
 
 	/**
@@ -91,8 +110,7 @@ final class Results {
 	 * The measures of a scenario's phases, warm-ups left out, in the order they first
 	 * ran.
 	 */
-	static List<Measure> measures(String scenario, List<Phases.Result> phases,
-			Map<String, GatlingStats.Latency> latencies) {
+	static List<Measure> measures(String scenario, List<Phases.Result> phases) {
 		Map<String, List<Phases.Result>> byMeasure = new LinkedHashMap<>();
 		for (Phases.Result phase : phases) {
 			if (!phase.measure().startsWith("warm-up")) {
@@ -104,8 +122,10 @@ final class Results {
 			long ok = measured.stream().mapToLong(Phases.Result::ok).sum();
 			long failed = measured.stream().mapToLong(Phases.Result::failed).sum();
 			double seconds = measured.stream().mapToDouble((phase) -> phase.elapsed().toNanos() / 1e9).sum();
+			Histogram responseTimes = measured.get(0).responseTimes().copy();
+			measured.stream().skip(1).forEach((phase) -> responseTimes.add(phase.responseTimes()));
 			measures.add(new Measure(scenario, name, ok, failed, seconds, (seconds > 0) ? ok / seconds : 0,
-					latencies.get(name)));
+					Latency.of(responseTimes)));
 		});
 		return measures;
 	}
@@ -113,7 +133,7 @@ final class Results {
 	static Ratio ratio(List<Measure> measures, String scenario, String numerator, String denominator, Double target) {
 		double value = find(measures, scenario, numerator).perSecond()
 				/ find(measures, scenario, denominator).perSecond();
-		return new Ratio(scenario, numerator, denominator, value, target);
+		return new Ratio(scenario, numerator, denominator, value, target, (target != null) ? value >= target : null);
 	}
 
 	private static Measure find(List<Measure> measures, String scenario, String name) {
@@ -136,11 +156,10 @@ final class Results {
 		text.append("\n| scenario | measure | ok | failed | seconds | per second | p50 ms | p95 ms | p99 ms |\n");
 		text.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Measure measure : report.measures()) {
-			GatlingStats.Latency latency = measure.latency();
-			text.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %.1f | %s | %s | %s |%n",
+			Latency latency = measure.latency();
+			text.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %.1f | %.0f | %.0f | %.0f |%n",
 					measure.scenario(), measure.name(), measure.ok(), measure.failed(), measure.seconds(),
-					measure.perSecond(), (latency != null) ? latency.p50() : "–",
-					(latency != null) ? latency.p95() : "–", (latency != null) ? latency.p99() : "–"));
+					measure.perSecond(), latency.p50(), latency.p95(), latency.p99()));
 		}
 		return text.toString();
 	}
