@@ -45,6 +45,10 @@ public final class BenchmarkRun {
 
 	private final Map<String, Double> loadAverages = new LinkedHashMap<>();
 
+	private final Map<String, MachineLoad.Shares> processorShares = new LinkedHashMap<>();
+
+	private final List<Results.Phase> phases = new ArrayList<>();
+
 	private LocalStack stack;
 
 	private final AtomicBoolean stopped = new AtomicBoolean();
@@ -101,8 +105,8 @@ public final class BenchmarkRun {
 							: target.onboardingUrl().toString(),
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 					System.getProperty("os.name") + " " + System.getProperty("os.version"), otherJavaProcesses,
-					this.loadAverages, settingsSummary());
-			Results.Report report = new Results.Report(environment, ratios, measures, reports);
+					this.loadAverages, this.processorShares, settingsSummary());
+			Results.Report report = new Results.Report(environment, ratios, measures, this.phases, reports);
 			Results.write(report, this.settings.output());
 			System.out.println("\n=== Benchmark results (" + this.settings.output() + ") ===\n");
 			System.out.println(Results.markdown(report));
@@ -121,9 +125,16 @@ public final class BenchmarkRun {
 	private List<Results.Measure> simulate(GatlingRunner gatling, Class<?> simulation, String scenario,
 			List<String> reports) {
 		Phases.RECORDED.drain();
+		MachineLoad.Snapshot start = MachineLoad.snapshot();
 		Path report = gatling.run(simulation, scenario);
+		MachineLoad.Shares shares = MachineLoad.between(start, MachineLoad.snapshot());
+		if (shares != null) {
+			this.processorShares.put(scenario, shares);
+		}
 		reports.add(report.resolve("index.html").toString());
-		List<Results.Measure> measures = Results.measures(scenario, Phases.RECORDED.drain());
+		List<Phases.Result> results = Phases.RECORDED.drain();
+		this.phases.addAll(Results.phases(scenario, results));
+		List<Results.Measure> measures = Results.measures(scenario, results);
 		if (measures.stream().anyMatch((measure) -> measure.ok() == 0)) {
 			throw new IllegalStateException(scenario + " has a measure without one successful request: " + measures);
 		}

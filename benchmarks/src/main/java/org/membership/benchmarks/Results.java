@@ -86,10 +86,27 @@ final class Results {
 	 * @param otherJavaProcesses Java processes running on the machine that this run did
 	 * not start
 	 * @param loadAverages the one-minute load average at points of the run
+	 * @param processorShares per scenario, the shares of the machine's processor time
+	 * used by this run and by other processes while it ran (none where /proc is missing)
 	 * @param settings the settings of the run
 	 */
 	record Environment(String startedAt, String finishedAt, String stack, int processors, String java, String os,
-			long otherJavaProcesses, Map<String, Double> loadAverages, Map<String, Object> settings) {
+			long otherJavaProcesses, Map<String, Double> loadAverages, Map<String, MachineLoad.Shares> processorShares,
+			Map<String, Object> settings) {
+	}
+
+	/**
+	 * One phase as it ran, warm-ups included: how far apart the rounds of a measure are
+	 * says how noisy the machine was.
+	 *
+	 * @param scenario the scenario
+	 * @param phase the phase
+	 * @param ok the answers with the expected status
+	 * @param failed the others
+	 * @param seconds its span
+	 * @param perSecond {@code ok / seconds}
+	 */
+	record Phase(String scenario, String phase, long ok, long failed, double seconds, double perSecond) {
 	}
 
 	/**
@@ -98,9 +115,11 @@ final class Results {
 	 * @param environment where and how
 	 * @param ratios the figures
 	 * @param measures the rates they are made of
+	 * @param phases the phases the measures are made of
 	 * @param reports Gatling's HTML reports
 	 */
-	record Report(Environment environment, List<Ratio> ratios, List<Measure> measures, List<String> reports) {
+	record Report(Environment environment, List<Ratio> ratios, List<Measure> measures, List<Phase> phases,
+			List<String> reports) {
 	}
 
 	private Results() {
@@ -128,6 +147,14 @@ final class Results {
 					Latency.of(responseTimes)));
 		});
 		return measures;
+	}
+
+	static List<Phase> phases(String scenario, List<Phases.Result> phases) {
+		return phases.stream().map((phase) -> {
+			double seconds = phase.elapsed().toNanos() / 1e9;
+			return new Phase(scenario, phase.phase(), phase.ok(), phase.failed(), seconds,
+					(seconds > 0) ? phase.ok() / seconds : 0);
+		}).toList();
 	}
 
 	static Ratio ratio(List<Measure> measures, String scenario, String numerator, String denominator, Double target) {
@@ -161,6 +188,11 @@ final class Results {
 					measure.scenario(), measure.name(), measure.ok(), measure.failed(), measure.seconds(),
 					measure.perSecond(), latency.p50(), latency.p95(), latency.p99()));
 		}
+		text.append("\n| scenario | phase | ok | failed | seconds | per second |\n|---|---|---:|---:|---:|---:|\n");
+		for (Phase phase : report.phases()) {
+			text.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f | %.1f |%n", phase.scenario(),
+					phase.phase(), phase.ok(), phase.failed(), phase.seconds(), phase.perSecond()));
+		}
 		return text.toString();
 	}
 
@@ -174,7 +206,8 @@ final class Results {
 					+ environment.finishedAt() + " against " + environment.stack() + "; " + environment.processors()
 					+ " processors, " + environment.otherJavaProcesses()
 					+ " Java processes of others running at the start, one-minute load averages "
-					+ environment.loadAverages() + ".\n\n" + markdown(report) + "\nGatling reports:\n\n"
+					+ environment.loadAverages() + ", shares of the processor time (busy, this run, others) "
+					+ environment.processorShares() + ".\n\n" + markdown(report) + "\nGatling reports:\n\n"
 					+ String.join("\n", report.reports().stream().map((path) -> "- " + path).toList()) + "\n";
 			Files.writeString(folder.resolve("results.md"), markdown);
 		}

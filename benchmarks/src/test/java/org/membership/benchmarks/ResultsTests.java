@@ -49,14 +49,16 @@ class ResultsTests {
 				List.of(phase("approval (Basic) #1", "approval (Basic)", 20, 0, 1000),
 						phase("approval (Bearer) #1", "approval (Bearer)", 250, 0, 1000)));
 		Results.Report report = new Results.Report(
-				new Results.Environment("start", "end", "stack", 2, "25", "Linux", 3, Map.of(), Map.of()),
+				new Results.Environment("start", "end", "stack", 2, "25", "Linux", 3, Map.of(), Map.of(), Map.of()),
 				List.of(Results.ratio(measures, "tokens", "approval (Bearer)", "approval (Basic)", 10.0)), measures,
+				Results.phases("tokens", List.of(phase("approval (Basic) #1", "approval (Basic)", 20, 0, 1000))),
 				List.of());
 
 		String markdown = Results.markdown(report);
 
 		assertThat(markdown).contains("| tokens | approval (Bearer) ÷ approval (Basic) | 12.50 | ≥ 10: met |")
-			.contains("| tokens | approval (Basic) | 20 | 0 | 1.0 | 20.0 | 10 | 10 | 10 |");
+			.contains("| tokens | approval (Basic) | 20 | 0 | 1.0 | 20.0 | 10 | 10 | 10 |")
+			.contains("| tokens | approval (Basic) #1 | 20 | 0 | 1.0 | 20.0 |");
 	}
 
 	/** A phase of {@code ok} answers of 10 ms each over {@code millis}. */
