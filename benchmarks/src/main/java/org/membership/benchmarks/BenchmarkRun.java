@@ -81,6 +81,10 @@ public final class BenchmarkRun {
 	}
 
 	private int run() {
+		if (this.settings.onboardingUrl() != null && this.settings.staffPassword().isEmpty()) {
+			throw new IllegalArgumentException("-D" + BenchmarkSettings.ONBOARDING_URL + " needs -D"
+					+ BenchmarkSettings.STAFF_PASSWORD + ": the approvals are staff requests");
+		}
 		Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		long otherJavaProcesses = otherJavaProcesses();
 		load("start");
