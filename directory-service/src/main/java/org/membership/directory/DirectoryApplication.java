@@ -6,7 +6,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The directory-service: see DESIGN.md for what it owns, publishes and consumes. */
+/**
+ * The directory-service: the public member directory, a read model of the onboarding
+ * topics (docs/directory-service.md in the repository).
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class DirectoryApplication {

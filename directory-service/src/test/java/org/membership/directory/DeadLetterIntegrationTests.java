@@ -12,14 +12,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.membership.events.MembershipEffective;
 import org.membership.events.MemberApproved;
+import org.membership.events.MembershipEffective;
 import org.membership.events.Organisation;
 import org.membership.events.Topics;
 import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.TestProducer;
-import org.membership.support.deadletter.DeadLetterHeaders;
 import org.membership.stack.testing.TopicRecords;
+import org.membership.support.deadletter.DeadLetterHeaders;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
@@ -90,8 +90,7 @@ class DeadLetterIntegrationTests {
 	@Test
 	void aRecordWithAnUnknownSchemaIdIsDeadLetteredWithAReadableErrorAndTheRecordBehindIsApplied() {
 		UUID id = UUID.randomUUID();
-		// the Confluent wire format: magic byte 0, a schema id the registry never gave
-		// out
+		// Confluent wire format: magic byte 0, a schema id the registry never gave out
 		byte[] unknownSchema = ByteBuffer.allocate(1 + 4 + 8).put((byte) 0).putInt(987_654_321).putLong(42L).array();
 		TestProducer.sendRaw(Topics.MEMBERSHIP_EFFECTIVE, id, unknownSchema);
 		TestProducer
@@ -161,8 +160,7 @@ class DeadLetterIntegrationTests {
 			assertThat(replayed.getStatusCode()).isEqualTo(HttpStatus.OK);
 			assertThat(replayed.getBody()).containsEntry("replayed", true).containsEntry("replayedBy", "staff");
 
-			// applied by the replay itself, in this service: nothing went back to the
-			// topic
+			// the replay applied it here itself: nothing went back to the topic
 			assertThat(status(id)).isEqualTo("MEMBER");
 			assertThat(this.http.getForObject("/api/members/" + id, Map.class)).containsEntry("name", name);
 			assertThat(TopicRecords.withKey(Topics.MEMBERSHIP_EFFECTIVE, id)).hasSize(1);

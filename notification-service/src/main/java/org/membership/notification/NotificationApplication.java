@@ -6,7 +6,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The notification-service: see DESIGN.md for what it owns, publishes and consumes. */
+/**
+ * The notification-service: see docs/notification-service.md for what it owns, publishes
+ * and consumes.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class NotificationApplication {

@@ -5,7 +5,9 @@ import org.membership.events.AvroClasses;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The onboarding-service: see DESIGN.md for what it owns, publishes and consumes. */
+/**
+ * The onboarding-service: see docs/onboarding-service.md for what it owns and publishes.
+ */
 @SpringBootApplication
 public class OnboardingApplication {
 

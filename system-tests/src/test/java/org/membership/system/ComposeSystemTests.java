@@ -62,6 +62,17 @@ class ComposeSystemTests {
 
 	private static final String STAFF_PASSWORD = "compose-" + Long.toHexString(System.nanoTime());
 
+	/**
+	 * The superuser's and each database role's, as scripts/compose-env.sh would write
+	 * them.
+	 */
+	private static final Map<String, String> DATABASE_PASSWORDS = Map.of("POSTGRES_PASSWORD",
+			"postgres-" + Long.toHexString(System.nanoTime()), "ONBOARDING_DB_PASSWORD",
+			"onboarding-" + Long.toHexString(System.nanoTime()), "DIRECTORY_DB_PASSWORD",
+			"directory-" + Long.toHexString(System.nanoTime()), "NOTIFICATION_DB_PASSWORD",
+			"notification-" + Long.toHexString(System.nanoTime()), "REGISTRY_DB_PASSWORD",
+			"registry-" + Long.toHexString(System.nanoTime()));
+
 	private static final String CONTACT = "andrei.kelemen@example.org";
 
 	private static final List<String> HEALTH_CHECKED = List.of("kafka", "postgres", "registry", "mail",
@@ -100,6 +111,7 @@ class ComposeSystemTests {
 		Map<String, String> environment = new LinkedHashMap<>(images);
 		ports.forEach((variable, port) -> environment.put(variable, port.toString()));
 		environment.put("STAFF_PASSWORD", STAFF_PASSWORD);
+		environment.putAll(DATABASE_PASSWORDS);
 
 		compose = new ComposeContainer("membership-system-test-", ROOT.resolve("docker-compose.yml").toFile(),
 				ROOT.resolve("docker/offline/compose.offline.yml").toFile())
@@ -141,14 +153,20 @@ class ComposeSystemTests {
 
 	@Test
 	@Order(0)
-	void withoutTheOfflineImagesTheFileNamesTheUpstreamOnesAndAsksForAStaffPassword() throws Exception {
+	void withoutTheOfflineImagesTheFileNamesTheUpstreamOnesAndAsksForEveryPassword() throws Exception {
 		// what a user with access to the registries runs: every default resolves
-		String config = composeConfig(Map.of("STAFF_PASSWORD", "chosen-by-the-operator"));
+		Map<String, String> passwords = new LinkedHashMap<>(DATABASE_PASSWORDS);
+		passwords.put("STAFF_PASSWORD", "chosen-by-the-operator");
+		String config = composeConfig(passwords);
 		assertThat(config).contains("image: apache/kafka:4.1.2", "image: postgres:17.6",
 				"image: apicurio/apicurio-registry:3.3.3", "image: axllent/mailpit:v1.27",
 				"image: membership/onboarding-service:latest", "published: \"8081\"", "host_ip: 127.0.0.1");
-		// and nothing starts with a staff user that has no password
-		assertThat(composeConfig(Map.of())).contains("set STAFF_PASSWORD to the password of the staff user");
+		// and nothing starts with a staff user or a database role that has no password
+		for (String password : passwords.keySet()) {
+			Map<String, String> withoutIt = new LinkedHashMap<>(passwords);
+			withoutIt.remove(password);
+			assertThat(composeConfig(withoutIt)).as(password).contains("set " + password);
+		}
 	}
 
 	@Test
@@ -292,8 +310,7 @@ class ComposeSystemTests {
 			.redirectErrorStream(true);
 		builder.environment()
 			.keySet()
-			.removeIf((name) -> name.endsWith("_IMAGE") || name.endsWith("_PORT") || name.equals("STAFF_PASSWORD")
-					|| name.equals("POSTGRES_PASSWORD"));
+			.removeIf((name) -> name.endsWith("_IMAGE") || name.endsWith("_PORT") || name.endsWith("PASSWORD"));
 		builder.environment().putAll(variables);
 		Process process = builder.start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -64,7 +64,7 @@ class DockerComposeTests {
 
 	@Test
 	void servicesGetTheSettingsTheyReadAndADatabaseThatExists() throws IOException {
-		String databases = Files.readString(ROOT.resolve("docker/postgres/init-databases.sql"));
+		String databases = Files.readString(ROOT.resolve("docker/postgres/init-databases.sh"));
 		for (LocalStack.Service service : LocalStack.SERVICES) {
 			Map<String, Object> environment = environment(service.name());
 			assertThat(environment).as(service.name())
@@ -72,7 +72,17 @@ class DockerComposeTests {
 						"SPRING_DATASOURCE_URL", "STAFF_PASSWORD");
 			URI url = URI.create(environment.get("SPRING_DATASOURCE_URL").toString().substring("jdbc:".length()));
 			String database = url.getPath().substring(1);
-			assertThat(databases).as(service.name()).contains("CREATE DATABASE " + database + ";");
+			// its own database, owned by a role of the same name that the service logs in
+			// as
+			assertThat(databases).as(service.name())
+				.contains("for name in ")
+				.containsPattern("for name in [a-z ]*\\b" + database + "\\b")
+				.contains("CREATE DATABASE :\"name\" OWNER :\"name\";")
+				.contains("REVOKE ALL ON DATABASE :\"name\" FROM PUBLIC;");
+			assertThat(environment).as(service.name())
+				.containsEntry("SPRING_DATASOURCE_USERNAME", database)
+				.containsEntry("SPRING_DATASOURCE_PASSWORD", "${" + database.toUpperCase() + "_DB_PASSWORD:?set "
+						+ database.toUpperCase() + "_DB_PASSWORD (scripts/compose-env.sh)}");
 			// where Flyway puts the tables is where the service looks for them
 			Path postgresProfile = ROOT.resolve(service.name()).resolve("src/main/resources/application-postgres.yml");
 			String schema = Files.isRegularFile(postgresProfile)
@@ -90,6 +100,26 @@ class DockerComposeTests {
 				.contains("${STAFF_PASSWORD:}");
 		}
 		assertThat(environment("contract-setup")).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "REGISTRY_CCOMPAT_URL");
+	}
+
+	@Test
+	void noPasswordHasADefaultAndNothingConnectsAsTheDatabaseSuperuser() throws IOException {
+		String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+		assertThat(compose).doesNotContainPattern("PASSWORD:-");
+		for (var entry : services().entrySet()) {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> environment = (Map<String, Object>) ((Map<String, Object>) entry.getValue())
+				.getOrDefault("environment", Map.of());
+			environment.forEach((name, value) -> {
+				if (name.endsWith("USERNAME")) {
+					assertThat(value).as(entry.getKey() + " " + name).isNotEqualTo("postgres");
+				}
+				if (name.endsWith("PASSWORD")) {
+					assertThat(value.toString()).as(entry.getKey() + " " + name).matches("\\$\\{[A-Z_]+:\\?[^}]+}");
+				}
+			});
+		}
+		assertThat(environment("registry")).containsEntry("APICURIO_DATASOURCE_USERNAME", "registry");
 	}
 
 	@Test

@@ -13,15 +13,15 @@ class MemberApprovedListener {
 
 	static final String ID = "member-approved";
 
-	private final MemberEvents events;
+	private final MembershipChangeHandler handler;
 
-	MemberApprovedListener(MemberEvents events) {
-		this.events = events;
+	MemberApprovedListener(MembershipChangeHandler handler) {
+		this.handler = handler;
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.MEMBER_APPROVED)
 	void on(MemberApproved event) {
-		this.events.handle(new MembershipChange(event.getEventId(), Topics.MEMBER_APPROVED, event.getApplicationId(),
+		this.handler.handle(new MembershipChange(event.getEventId(), Topics.MEMBER_APPROVED, event.getApplicationId(),
 				event.getApplicationVersion(), event.getCorrelationId(), MemberStatus.JOINING, event.getTier(),
 				event.getEffectiveFrom(), organisation(event.getOrganisation())));
 	}

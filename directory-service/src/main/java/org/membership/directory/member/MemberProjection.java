@@ -95,8 +95,7 @@ class MemberProjection {
 				outcome = Outcome.APPLIED;
 			}
 			else if (status != applied.status()) {
-				// an older event still carries a fact the row lacks: the membership took
-				// effect
+				// an older event can still say the membership took effect
 				this.jdbc.sql("update member set status = ? where application_id = ?")
 					.params(status.name(), applicationId)
 					.update();

@@ -2,6 +2,7 @@ package org.membership.directory.member;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ public class MemberQueries {
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query((rs, row) -> new JoiningMember(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getObject(6, java.time.LocalDate.class), rs.getString(7)))
+					rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7)))
 			.list();
 		return new PageImpl<>(content, pageable, total);
 	}
@@ -134,7 +135,7 @@ public class MemberQueries {
 	private static Member member(ResultSet rs, int row) throws SQLException {
 		return new Member(UUID.fromString(rs.getString("application_id")), rs.getString("name"),
 				rs.getString("country"), rs.getString("city"), rs.getString("tier"),
-				rs.getObject("effective_from", java.time.LocalDate.class), rs.getString("website"),
+				rs.getObject("effective_from", LocalDate.class), rs.getString("website"),
 				rs.getObject("member_count", Integer.class), rs.getString("description"));
 	}
 

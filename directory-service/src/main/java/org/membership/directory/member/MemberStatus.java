@@ -5,7 +5,7 @@ package org.membership.directory.member;
  * (MembershipEffective fires once, nothing takes it back), so a late MemberApproved never
  * turns a MEMBER back into JOINING.
  */
-public enum MemberStatus {
+enum MemberStatus {
 
 	/** Approved, effective date not reached: only the "joining soon" query shows it. */
 	JOINING,

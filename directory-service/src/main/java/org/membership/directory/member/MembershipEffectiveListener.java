@@ -15,15 +15,15 @@ class MembershipEffectiveListener {
 
 	static final String ID = "membership-effective";
 
-	private final MemberEvents events;
+	private final MembershipChangeHandler handler;
 
-	MembershipEffectiveListener(MemberEvents events) {
-		this.events = events;
+	MembershipEffectiveListener(MembershipChangeHandler handler) {
+		this.handler = handler;
 	}
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.MEMBERSHIP_EFFECTIVE)
 	void on(MembershipEffective event) {
-		this.events
+		this.handler
 			.handle(new MembershipChange(event.getEventId(), Topics.MEMBERSHIP_EFFECTIVE, event.getApplicationId(),
 					event.getApplicationVersion(), event.getCorrelationId(), MemberStatus.MEMBER, event.getTier(),
 					event.getEffectiveFrom(), MemberApprovedListener.organisation(event.getOrganisation())));

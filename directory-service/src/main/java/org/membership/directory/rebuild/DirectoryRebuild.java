@@ -13,16 +13,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.membership.directory.system.ConsumerLag;
-import org.membership.directory.system.RebuildState;
+import org.membership.directory.member.ConsumerLag;
+import org.membership.directory.member.ProjectionReset;
+import org.membership.directory.member.RebuildState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the directory from the topics, in this order: stop the listener containers
@@ -34,46 +33,41 @@ import org.springframework.transaction.support.TransactionTemplate;
  * topics again. Progress: {@code membership.directory.consumer.lag} falls to 0.
  */
 @Service
-public class DirectoryRebuild {
+class DirectoryRebuild {
 
-	private static final Logger log = LoggerFactory.getLogger(DirectoryRebuild.class);
+	private static final Logger logger = LoggerFactory.getLogger(DirectoryRebuild.class);
 
 	private static final Duration GROUP_EMPTY_TIMEOUT = Duration.ofSeconds(60);
 
 	private final KafkaListenerEndpointRegistry containers;
 
-	private final JdbcClient jdbc;
-
-	private final TransactionTemplate transaction;
+	private final ProjectionReset projection;
 
 	private final ConsumerLag consumer;
 
 	private final RebuildState state;
 
-	DirectoryRebuild(KafkaListenerEndpointRegistry containers, JdbcClient jdbc, TransactionTemplate transaction,
-			ConsumerLag consumer, RebuildState state) {
+	DirectoryRebuild(KafkaListenerEndpointRegistry containers, ProjectionReset projection, ConsumerLag consumer,
+			RebuildState state) {
 		this.containers = containers;
-		this.jdbc = jdbc;
-		this.transaction = transaction;
+		this.projection = projection;
 		this.consumer = consumer;
 		this.state = state;
 	}
 
 	/** Runs a rebuild; the replay itself goes on in the listener containers. */
-	public Started rebuild() {
+	Started rebuild() {
 		if (!this.state.begin()) {
 			throw new RebuildInProgressException();
 		}
 		try {
-			log.info("Rebuild: stopping the listener containers");
+			logger.info("Rebuild: stopping the listener containers");
 			this.containers.getListenerContainers().forEach(MessageListenerContainer::stop);
-			Started started = this.transaction
-				.execute((status) -> new Started(this.jdbc.sql("delete from member").update(),
-						this.jdbc.sql("delete from processed_event").update(), null));
+			ProjectionReset.Removed removed = this.projection.removeAll();
 			Map<TopicPartition, Long> offsets = resetOffsetsToBeginning();
-			log.info("Rebuild: removed {} members and {} processed event ids, replaying from {}",
-					started.membersRemoved(), started.eventIdsRemoved(), offsets);
-			return new Started(started.membersRemoved(), started.eventIdsRemoved(),
+			logger.info("Rebuild: removed {} members and {} processed event ids, replaying from {}", removed.members(),
+					removed.eventIds(), offsets);
+			return new Started(removed.members(), removed.eventIds(),
 					offsets.entrySet()
 						.stream()
 						.collect(Collectors.toMap((entry) -> entry.getKey().toString(), Map.Entry::getValue)));
@@ -110,7 +104,7 @@ public class DirectoryRebuild {
 					if (Instant.now().isAfter(deadline)) {
 						throw ex;
 					}
-					log.info("Rebuild: group {} not empty yet ({}), retrying", this.consumer.groupId(),
+					logger.info("Rebuild: group {} not empty yet ({}), retrying", this.consumer.groupId(),
 							ex.getCause().getMessage());
 					Thread.sleep(500);
 				}

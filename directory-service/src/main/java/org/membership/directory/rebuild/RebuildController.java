@@ -2,7 +2,7 @@ package org.membership.directory.rebuild;
 
 import java.util.Map;
 
-import org.membership.directory.system.ConsumerLag;
+import org.membership.directory.member.ConsumerLag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -8,7 +8,6 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.membership.directory.DirectoryIntegrationTest;
-import org.membership.directory.system.DirectoryMetrics;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Topics;

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.membership.directory.DirectoryIntegrationTest;
-import org.membership.directory.system.ConsumerLag;
+import org.membership.directory.member.ConsumerLag;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.stack.testing.SampleEvents;
@@ -81,8 +81,7 @@ class RebuildIntegrationTests {
 		assertThat(rebuilt).extracting((row) -> row.get("status"))
 			.containsExactlyInAnyOrderElementsOf(List.of("MEMBER", "MEMBER", "JOINING"));
 
-		// a second rebuild reproduces the whole table, whatever other tests put on the
-		// topics
+		// a second rebuild reproduces the whole table, whatever else the topics hold
 		rebuild();
 		await().atMost(WAIT).until(this::caughtUp);
 		assertThat(allRows()).isEqualTo(everything);

@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.membership.notification.mail.ContactBook;
+import org.membership.notification.mail.Dates;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.NotificationRequest;
 import org.membership.notification.mail.Notifications;
-import org.membership.notification.system.Dates;
 import org.membership.support.association.AssociationProperties;
 
 import org.springframework.stereotype.Service;
@@ -34,8 +34,8 @@ class Acknowledgements {
 	}
 
 	@Transactional
-	void received(Applications.Received received) {
-		this.contacts.remember(received.applicationId(),
+	void received(ApplicationFacts.Received received) {
+		this.contacts.rememberAndReleaseWaitingMails(received.applicationId(),
 				new ContactBook.Contact(received.contactName(), received.contactEmail(), received.organisationName()));
 		this.notifications.request(new NotificationRequest(received.eventId(), received.applicationId(),
 				NotificationKind.ACKNOWLEDGEMENT, received.contactEmail(), model("contactName", received.contactName(),
@@ -43,7 +43,7 @@ class Acknowledgements {
 	}
 
 	@Transactional
-	void approved(Applications.Approved approved) {
+	void approved(ApplicationFacts.Approved approved) {
 		this.notifications.request(
 				new NotificationRequest(approved.eventId(), approved.applicationId(), NotificationKind.APPROVAL, null,
 						model("organisationName", approved.organisationName(), "tier",
@@ -52,7 +52,7 @@ class Acknowledgements {
 	}
 
 	@Transactional
-	void rejected(Applications.Rejected rejected) {
+	void rejected(ApplicationFacts.Rejected rejected) {
 		this.notifications.request(new NotificationRequest(rejected.eventId(), rejected.applicationId(),
 				NotificationKind.REJECTION, null, model("reason", rejected.reason())));
 	}

@@ -24,7 +24,7 @@ class ApplicationReceivedListener {
 			throw new InvalidEventException("ApplicationReceived " + event.getEventId() + " of application "
 					+ event.getApplicationId() + " has no contact e-mail or organisation name");
 		}
-		this.acknowledgements.received(new Applications.Received(event.getEventId(), event.getApplicationId(),
+		this.acknowledgements.received(new ApplicationFacts.Received(event.getEventId(), event.getApplicationId(),
 				event.getOrganisation().getName(), event.getContact().getName(), event.getContact().getEmail()));
 	}
 

@@ -19,7 +19,7 @@ class ApplicationRejectedListener {
 	@KafkaListener(id = "application-rejected", idIsGroup = false, topics = Topics.APPLICATION_REJECTED)
 	void on(ApplicationRejected event) {
 		this.acknowledgements
-			.rejected(new Applications.Rejected(event.getEventId(), event.getApplicationId(), event.getReason()));
+			.rejected(new ApplicationFacts.Rejected(event.getEventId(), event.getApplicationId(), event.getReason()));
 	}
 
 }

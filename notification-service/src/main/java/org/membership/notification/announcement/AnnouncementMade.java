@@ -11,12 +11,9 @@ import java.util.UUID;
  * fields are stored with every outstanding publication: renaming either strands them.
  *
  * @param eventId the AnnouncementPublished event's id, the same on every resend
- * @param announcementId the announcement
  * @param applicationId the application (the Kafka key)
  * @param applicationVersion the application's version when the membership took effect
  * @param correlationId follows the application through the services
- * @param headline the headline
- * @param summary the summary points
  * @param body paragraphs separated by blank lines
  * @param publishedAt when the announcement was published (also the event's occurredAt)
  * @param link the absolute URL of the announcement's public page

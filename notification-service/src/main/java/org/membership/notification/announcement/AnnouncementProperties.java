@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code {website}}, {@code {legalName}}) are replaced by the organisation's facts; a
  * sentence whose facts are not all known is left out.
  *
- * @param headline the headline
  * @param summary the summary points; each point is a list of alternatives, the first
  * whose facts are all known is used
  * @param body the paragraphs; each paragraph is a list of sentences, each used when its

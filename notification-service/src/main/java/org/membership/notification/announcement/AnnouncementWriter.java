@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.membership.notification.system.Dates;
+import org.membership.notification.mail.Dates;
 import org.membership.support.association.AssociationProperties;
 
 import org.springframework.stereotype.Component;
@@ -113,8 +113,6 @@ class AnnouncementWriter {
 	/**
 	 * A written announcement.
 	 *
-	 * @param headline the headline
-	 * @param summary the summary points
 	 * @param body paragraphs separated by blank lines
 	 */
 	record Text(String headline, List<String> summary, String body) {

@@ -14,10 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.membership.notification.mail.Dates;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.NotificationRequest;
 import org.membership.notification.mail.Notifications;
-import org.membership.notification.system.Dates;
 import org.membership.support.association.AssociationProperties;
 import org.membership.support.metrics.MetricNames;
 
@@ -69,19 +69,16 @@ public class Announcements {
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
 		if (!this.repository.insertIfAbsent(id, membership, this.writer.write(membership), now)) {
-			// redelivered (or a second event for the same membership): the announcement,
-			// its
-			// outbox entry and the welcome mail were all recorded by the first one
+			// a redelivery, or a second event for the same membership: the first one
+			// recorded the announcement, its outbox entry and the welcome mail
 			logger.info("Application {} already has its announcement; event {} changes nothing",
 					membership.applicationId(), membership.eventId());
 			return;
 		}
-		// read back: the event carries the texts, time and link exactly as pages and feed
-		// show them
+		// read back, so that the event carries the texts, time and link exactly as the
+		// pages and the feed show them
 		Announcement announcement = this.repository.findById(id).orElseThrow();
-		// stored whole in the event publication registry in this transaction; sent to
-		// Kafka
-		// after commit
+		// stored in the outbox in this transaction, sent to Kafka after the commit
 		this.events.publishEvent(made(announcement, membership));
 		this.published.increment();
 		logger.info("Published announcement {} for application {} (event {})", id, membership.applicationId(),

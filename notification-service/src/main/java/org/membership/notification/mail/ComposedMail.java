@@ -3,7 +3,6 @@ package org.membership.notification.mail;
 /**
  * A rendered mail.
  *
- * @param subject the subject line
  * @param text the plain-text part
  * @param html the HTML part, every user-supplied text escaped
  */

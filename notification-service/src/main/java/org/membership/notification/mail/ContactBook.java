@@ -26,10 +26,11 @@ public class ContactBook {
 	}
 
 	/**
-	 * Keeps the contact (the first one seen wins) and releases the mails waiting for it.
+	 * Keeps the contact (the first one seen wins) and, in the same transaction, releases
+	 * the mails that waited for it: whoever makes a contact known cannot forget them.
 	 */
 	@Transactional
-	public void remember(UUID applicationId, Contact contact) {
+	public void rememberAndReleaseWaitingMails(UUID applicationId, Contact contact) {
 		this.jdbc.sql("""
 				INSERT INTO contact (application_id, name, email, organisation_name)
 				SELECT :applicationId, :name, :email, :organisationName
@@ -43,7 +44,7 @@ public class ContactBook {
 		this.waitingMails.release();
 	}
 
-	public Optional<Contact> find(UUID applicationId) {
+	Optional<Contact> find(UUID applicationId) {
 		return this.jdbc.sql("SELECT name, email, organisation_name FROM contact WHERE application_id = :applicationId")
 			.param("applicationId", applicationId)
 			.query((rs, n) -> new Contact(rs.getString("name"), rs.getString("email"),
@@ -55,7 +56,6 @@ public class ContactBook {
 	 * A contact person.
 	 *
 	 * @param name the full name
-	 * @param email the address
 	 * @param organisationName the organisation applying (the rejection does not carry it)
 	 */
 	public record Contact(String name, String email, String organisationName) {

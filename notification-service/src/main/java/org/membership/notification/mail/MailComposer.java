@@ -62,8 +62,8 @@ class MailComposer {
 		resolver.setSuffix(suffix);
 		resolver.setTemplateMode(mode);
 		resolver.setCharacterEncoding("UTF-8");
-		// the Spring flavour evaluates expressions with SpEL (plain Thymeleaf would need
-		// OGNL)
+		// the Spring flavour, because it evaluates expressions with SpEL (plain
+		// Thymeleaf would need OGNL on the class path)
 		SpringTemplateEngine engine = new SpringTemplateEngine();
 		engine.setTemplateResolver(resolver);
 		return engine;

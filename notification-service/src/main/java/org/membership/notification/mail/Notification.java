@@ -6,13 +6,8 @@ import java.util.UUID;
 /**
  * A notification as staff see it.
  *
- * @param id its id
  * @param eventId the event that caused it
- * @param applicationId the application
- * @param kind which mail
  * @param recipient the address ({@code ""} while the contact is not known)
- * @param subject the subject line
- * @param status where it stands
  * @param attempts how many sends were tried
  * @param nextAttemptAt when the next try is due (PENDING)
  * @param lastError why the last try failed

@@ -1,5 +1,7 @@
 package org.membership.notification.mail;
 
+import java.util.Locale;
+
 /** Which mail a notification is; names the templates under {@code templates/mail/}. */
 public enum NotificationKind {
 
@@ -16,7 +18,7 @@ public enum NotificationKind {
 	WELCOME;
 
 	String template() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -178,9 +178,8 @@ class NotificationRepository {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	// milliseconds: what every database here stores exactly, so a time written and the
-	// same
-	// time compared later are equal (H2 would round nanoseconds up)
+	// milliseconds: every database here stores them exactly, so a time written and
+	// the same time compared later are equal (H2 would round nanoseconds up)
 	private static OffsetDateTime utc(Instant instant) {
 		return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
 	}
@@ -192,8 +191,6 @@ class NotificationRepository {
 	/**
 	 * A notification waiting for its contact.
 	 *
-	 * @param id the notification
-	 * @param kind which mail
 	 * @param model its template variables (JSON)
 	 * @param contact the contact now known
 	 */

@@ -6,9 +6,7 @@ import java.util.UUID;
 /**
  * A mail to send because of one event.
  *
- * @param eventId the event that causes it (with kind and recipient: the once-only key)
- * @param applicationId the application it is about
- * @param kind which mail
+ * @param eventId the event that causes it (with the kind: the once-only key)
  * @param recipient the address; {@code null} for "the application's contact", resolved
  * from what {@link ContactBook} knows
  * @param model template variables (user text in them is escaped by the HTML template)

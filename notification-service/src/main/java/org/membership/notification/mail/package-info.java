@@ -1,6 +1,6 @@
 /**
- * Mails to applicants, exactly once per event and recipient: a notification row is
- * written (insert-if-absent) before the Kafka offset is committed, and a scheduled sender
+ * Mails to applicants, one per event and kind: a notification row is written
+ * (insert-if-absent) before the Kafka offset is committed, and a scheduled sender
  * delivers the pending rows over SMTP with back-off, so an SMTP outage delays mails but
  * never loses or duplicates them.
  */

@@ -4,8 +4,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduling (the mail sender, the outbox resubmission). The clock, the association's
- * settings, problem details and paging come from the support module.
+ * Scheduling, because the mail sender polls for due notifications (service-support's
+ * outbox relay schedules its resubmission itself).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -48,7 +48,7 @@ class AnnouncementController {
 		return "announcement";
 	}
 
-	// serialised as Spring Data's PagedModel (VIA_DTO), the shape of the contract
+	// a Page written as PagedModel (content + page), as service-support configures it
 	@GetMapping(path = "/api/announcements", produces = "application/json")
 	@ResponseBody
 	Page<Announcement> api(Pageable pageable) {

@@ -93,9 +93,8 @@ class AcknowledgementIntegrationTests {
 		TestProducer.send(event);
 		awaitOneMail(contact);
 
-		// the same event again, then a new one with the same key: same partition, so once
-		// the
-		// second mail is there the redelivered event has been consumed too
+		// the same event again, then a new one with the same key (same partition):
+		// once the second mail is there, the redelivered event has been consumed too
 		TestProducer.send(event);
 		TestProducer.send(SampleEvents.applicationReceived(applicationId)
 			.setContact(SampleEvents.contact(contact).build())

@@ -92,8 +92,7 @@ class AnnouncementIntegrationTests {
 		awaitMail(contact, "Welcome to DIGITAL SME, CLUJ IT Cluster");
 
 		RecordMetadata again = TestProducer.send(effective);
-		// another MembershipEffective for the same membership (a new event id) changes
-		// nothing either
+		// a new event id for the same membership changes nothing either
 		RecordMetadata another = TestProducer.send(SampleEvents.membershipEffective(applicationId).build());
 		Consumption.awaitConsumed(again);
 		Consumption.awaitConsumed(another);
@@ -199,10 +198,8 @@ class AnnouncementIntegrationTests {
 			.setOrganisation(SampleEvents.organisation(organisation).build())
 			.setContact(SampleEvents.contact(contact).build())
 			.build());
-		// topics are not ordered with each other: the decisions come once the contact is
-		// known,
-		// as in the workflow (the other order is AcknowledgementIntegrationTests'
-		// business)
+		// topics are not ordered with each other: send the decisions once the contact
+		// is known, as in the workflow (AcknowledgementIntegrationTests tests the other)
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.smtp.messagesTo(contact).isEmpty());
 		TestProducer.send(SampleEvents.memberApproved(applicationId)
 			.setOrganisation(SampleEvents.organisation(organisation).build())

@@ -39,8 +39,8 @@ class OutboxIntegrationTests {
 		KafkaBroker broker = TestInfrastructure.get().broker();
 		broker.stop();
 		try {
-			// the transaction commits; the send after it fails (producer max.block.ms in
-			// tests)
+			// the transaction commits, and the send after it fails within the tests'
+			// producer time-outs
 			this.announcements.welcome(membership(applicationId, new Membership.Organisation("Outbox Cluster", null,
 					"BE", "Brussels", null, "CLUSTER", null, null, null)));
 		}
@@ -96,10 +96,7 @@ class OutboxIntegrationTests {
 		return (AnnouncementPublished) record.value();
 	}
 
-	/**
-	 * {@code sentence} repeated to exactly {@code length} characters, ending in a full
-	 * stop.
-	 */
+	/** {@code sentence} repeated to {@code length} characters, ending with a period. */
 	private static String text(String sentence, int length) {
 		return sentence.repeat(length / sentence.length() + 1).substring(0, length - 1) + ".";
 	}

@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * The parts of a received mail, decoded.
  *
- * @param subject the subject
  * @param text the text/plain part
  * @param html the text/html part
  */

@@ -26,8 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 				"membership.outbox.resubmit-interval=1s", "membership.outbox.resubmit-older-than=5s",
 				"membership.security.staff-password=" + NotificationIntegrationTest.STAFF_PASSWORD,
 				"membership.association.public-url=https://www.digitalsme.example",
-				// an outage test: a send to a stopped broker fails fast instead of
-				// blocking a minute
+				// a send to a stopped broker (the outage tests) fails within seconds
 				"spring.kafka.producer.properties.max.block.ms=5000",
 				"spring.kafka.producer.properties.request.timeout.ms=5000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=10000" })

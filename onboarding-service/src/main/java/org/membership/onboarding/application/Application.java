@@ -7,20 +7,15 @@ import java.util.UUID;
 /**
  * An application as stored.
  *
- * @param id the application id (the Kafka key of its events)
- * @param status where it stands
+ * @param id also the Kafka key of its events
  * @param version grows with every state change
  * @param correlationId set at submission, carried on by every event
- * @param organisation the organisation as submitted
- * @param requestedTier the tier asked for
- * @param contact the contact person
- * @param submittedAt when it was submitted
  * @param decision the staff decision, {@code null} while undecided
  * @param effectiveAt when the membership took effect, {@code null} before
  */
 public record Application(UUID id, ApplicationStatus status, long version, String correlationId,
-		Organisation organisation, String requestedTier, Contact contact, Instant submittedAt, Decision decision,
-		Instant effectiveAt) {
+		ApplyingOrganisation organisation, String requestedTier, ContactPerson contact, Instant submittedAt,
+		Decision decision, Instant effectiveAt) {
 
 	/**
 	 * A staff decision.
@@ -30,7 +25,6 @@ public record Application(UUID id, ApplicationStatus status, long version, Strin
 	 * @param note staff's note (approvals), optional
 	 * @param reason why it was rejected (rejections)
 	 * @param decidedBy the staff user
-	 * @param decidedAt when
 	 */
 	public record Decision(String tier, LocalDate effectiveFrom, String note, String reason, String decidedBy,
 			Instant decidedAt) {

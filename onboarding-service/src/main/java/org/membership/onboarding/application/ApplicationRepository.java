@@ -38,8 +38,8 @@ public class ApplicationRepository {
 	}
 
 	void insert(Application application, String statusTokenHash) {
-		Organisation organisation = application.organisation();
-		Contact contact = application.contact();
+		ApplyingOrganisation organisation = application.organisation();
+		ContactPerson contact = application.contact();
 		this.jdbc.sql("""
 				INSERT INTO membership_application (id, status, version, correlation_id, org_name, org_legal_name,
 					org_country, org_city, org_website, org_type, org_founded_on, org_member_count, org_description,
@@ -224,11 +224,12 @@ public class ApplicationRepository {
 	}
 
 	private static Application application(ResultSet rs, int row) throws SQLException {
-		Organisation organisation = new Organisation(rs.getString("org_name"), rs.getString("org_legal_name"),
-				rs.getString("org_country"), rs.getString("org_city"), rs.getString("org_website"),
-				OrganisationType.valueOf(rs.getString("org_type")), rs.getObject("org_founded_on", LocalDate.class),
+		ApplyingOrganisation organisation = new ApplyingOrganisation(rs.getString("org_name"),
+				rs.getString("org_legal_name"), rs.getString("org_country"), rs.getString("org_city"),
+				rs.getString("org_website"), OrganisationType.valueOf(rs.getString("org_type")),
+				rs.getObject("org_founded_on", LocalDate.class),
 				(Integer) rs.getObject("org_member_count", Integer.class), rs.getString("org_description"));
-		Contact contact = new Contact(rs.getString("contact_name"), rs.getString("contact_role"),
+		ContactPerson contact = new ContactPerson(rs.getString("contact_name"), rs.getString("contact_role"),
 				rs.getString("contact_email"));
 		String decidedBy = rs.getString("decided_by");
 		Application.Decision decision = (decidedBy != null) ? new Application.Decision(rs.getString("tier"),

@@ -69,7 +69,7 @@ public class Applications {
 	}
 
 	/**
-	 * Stores a new application and publishes {@link ApplicationReceived}. With an
+	 * Stores a new application and publishes {@link ApplicationSubmitted}. With an
 	 * Idempotency-Key, a repetition of the same body returns the first application and
 	 * another body fails with {@link IdempotencyKeyReusedException}.
 	 */
@@ -111,7 +111,7 @@ public class Applications {
 							TokenSeal.seal(token, idempotencyKey.key(), idempotencyKey.requestHash(), this.random)),
 					now);
 		}
-		this.events.publishEvent(new ApplicationReceived(UUID.randomUUID(), now, id, 1, correlationId,
+		this.events.publishEvent(new ApplicationSubmitted(UUID.randomUUID(), now, id, 1, correlationId,
 				request.organisation(), request.requestedTier(), request.contact(), now));
 		this.metrics.submitted();
 		logger.info("Application {} submitted by {} ({}), correlation id {}", id, request.organisation().name(),
@@ -136,7 +136,7 @@ public class Applications {
 	}
 
 	/**
-	 * Approves a SUBMITTED application and publishes {@link MemberApproved}.
+	 * Approves a SUBMITTED application and publishes {@link ApplicationApproved}.
 	 * @throws ApplicationNotFoundException when there is no such application
 	 * @throws ApplicationAlreadyDecidedException when it is no longer SUBMITTED (another
 	 * decision won)
@@ -150,7 +150,7 @@ public class Applications {
 			Application approved = this.repository.findById(id).orElseThrow();
 			this.repository.addHistory(id, new HistoryEntry(approved.version(), ApplicationStatus.APPROVED, approvedBy,
 					now, "tier " + tier + ", effective from " + effectiveFrom + ((note != null) ? ": " + note : "")));
-			this.events.publishEvent(new MemberApproved(UUID.randomUUID(), now, id, approved.version(),
+			this.events.publishEvent(new ApplicationApproved(UUID.randomUUID(), now, id, approved.version(),
 					approved.correlationId(), tier, effectiveFrom, approvedBy, approved.organisation(), note));
 			this.metrics.approved();
 			logger.info("Application {} approved by {}: tier {}, effective from {}, correlation id {}", id, approvedBy,
@@ -160,7 +160,7 @@ public class Applications {
 	}
 
 	/**
-	 * Rejects a SUBMITTED application and publishes {@link ApplicationRejected}.
+	 * Rejects a SUBMITTED application and publishes {@link ApplicationDeclined}.
 	 * @throws ApplicationNotFoundException when there is no such application
 	 * @throws ApplicationAlreadyDecidedException when it is no longer SUBMITTED
 	 */
@@ -173,7 +173,7 @@ public class Applications {
 			Application rejected = this.repository.findById(id).orElseThrow();
 			this.repository.addHistory(id,
 					new HistoryEntry(rejected.version(), ApplicationStatus.REJECTED, rejectedBy, now, reason));
-			this.events.publishEvent(new ApplicationRejected(UUID.randomUUID(), now, id, rejected.version(),
+			this.events.publishEvent(new ApplicationDeclined(UUID.randomUUID(), now, id, rejected.version(),
 					rejected.correlationId(), reason, rejectedBy));
 			this.metrics.rejected();
 			logger.info("Application {} rejected by {}, correlation id {}", id, rejectedBy, rejected.correlationId());
@@ -183,7 +183,7 @@ public class Applications {
 
 	/**
 	 * Makes an APPROVED application EFFECTIVE if its effectiveFrom is at most
-	 * {@code today}, and publishes {@link MembershipEffective}. Of several callers at
+	 * {@code today}, and publishes {@link MembershipTookEffect}. Of several callers at
 	 * once (threads, instances) exactly one makes the change and publishes.
 	 * @return whether this call made it effective
 	 */
@@ -197,7 +197,7 @@ public class Applications {
 			Application.Decision decision = effective.decision();
 			this.repository.addHistory(id, new HistoryEntry(effective.version(), ApplicationStatus.EFFECTIVE, SCHEDULER,
 					now, "effective from " + decision.effectiveFrom()));
-			this.events.publishEvent(new MembershipEffective(UUID.randomUUID(), now, id, effective.version(),
+			this.events.publishEvent(new MembershipTookEffect(UUID.randomUUID(), now, id, effective.version(),
 					effective.correlationId(), decision.tier(), decision.effectiveFrom(), effective.organisation()));
 			this.metrics.effective();
 			logger.info("Application {} is effective from {}, correlation id {}", id, decision.effectiveFrom(),

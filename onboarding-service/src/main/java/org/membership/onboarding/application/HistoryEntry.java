@@ -8,7 +8,6 @@ import java.time.Instant;
  * @param version the application's version after the change
  * @param status the status it changed to
  * @param actor who changed it: {@code applicant}, a staff user name, or {@code scheduler}
- * @param occurredAt when
  * @param detail what was decided (tier and date, a reason), optional
  */
 public record HistoryEntry(long version, ApplicationStatus status, String actor, Instant occurredAt, String detail) {

@@ -6,10 +6,13 @@ import java.util.UUID;
 /**
  * What every event of an application carries. The events are plain records, published
  * in-process inside the transaction of their state change; the outbox stores them with
- * that transaction and the relay maps them to the Avro records of the contract.
+ * that transaction and the relay maps them to the Avro records of the contract. They are
+ * named apart from those records so that the mapping can import both; the outbox stores
+ * their class name, so a rename needs a migration of {@code event_publication.event_type}
+ * (as {@code V4__renamed_event_types.sql} does).
  */
 public sealed interface OnboardingEvent
-		permits ApplicationReceived, MemberApproved, ApplicationRejected, MembershipEffective {
+		permits ApplicationSubmitted, ApplicationApproved, ApplicationDeclined, MembershipTookEffect {
 
 	/** Unique per event; consumers de-duplicate on it. */
 	UUID eventId();

@@ -5,8 +5,6 @@ import java.util.UUID;
 /**
  * The outcome of a submission.
  *
- * @param id the application
- * @param status its current status
  * @param statusToken the applicant's private status token
  * @param replayed whether an earlier submission with the same Idempotency-Key and body
  * was returned instead of a new one

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 
 import javax.crypto.Cipher;
@@ -41,7 +42,7 @@ final class TokenSeal {
 
 	static String open(String sealed, String idempotencyKey, String requestHash) {
 		byte[] bytes = Base64.getDecoder().decode(sealed);
-		byte[] iv = java.util.Arrays.copyOf(bytes, IV_BYTES);
+		byte[] iv = Arrays.copyOf(bytes, IV_BYTES);
 		try {
 			Cipher cipher = cipher(Cipher.DECRYPT_MODE, idempotencyKey, requestHash, iv);
 			return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);

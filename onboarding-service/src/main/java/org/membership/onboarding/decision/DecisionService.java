@@ -5,11 +5,11 @@ import java.util.UUID;
 
 import org.membership.onboarding.application.Application;
 import org.membership.onboarding.application.Applications;
-import org.membership.onboarding.system.OnboardingProperties;
 import org.membership.support.association.AssociationProperties;
 import org.membership.support.association.AssociationTime;
 import org.membership.support.problem.InvalidFieldException;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
  * transaction, as the scheduler would make it.
  */
 @Service
+@EnableConfigurationProperties(DecisionProperties.class)
 public class DecisionService {
 
 	private final Applications applications;
@@ -27,10 +28,10 @@ public class DecisionService {
 
 	private final AssociationTime time;
 
-	private final OnboardingProperties properties;
+	private final DecisionProperties properties;
 
 	DecisionService(Applications applications, AssociationProperties association, AssociationTime time,
-			OnboardingProperties properties) {
+			DecisionProperties properties) {
 		this.applications = applications;
 		this.association = association;
 		this.time = time;

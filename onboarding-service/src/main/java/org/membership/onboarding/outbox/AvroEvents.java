@@ -7,6 +7,12 @@ import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Organisation;
 import org.membership.events.OrganisationType;
+import org.membership.onboarding.application.ApplicationApproved;
+import org.membership.onboarding.application.ApplicationDeclined;
+import org.membership.onboarding.application.ApplicationSubmitted;
+import org.membership.onboarding.application.ApplyingOrganisation;
+import org.membership.onboarding.application.ContactPerson;
+import org.membership.onboarding.application.MembershipTookEffect;
 import org.membership.onboarding.application.OnboardingEvent;
 
 /** Maps the in-process event records to the Avro records of the contract. */
@@ -17,14 +23,14 @@ final class AvroEvents {
 
 	static Object toAvro(OnboardingEvent event) {
 		return switch (event) {
-			case org.membership.onboarding.application.ApplicationReceived received -> received(received);
-			case org.membership.onboarding.application.MemberApproved approved -> approved(approved);
-			case org.membership.onboarding.application.ApplicationRejected rejected -> rejected(rejected);
-			case org.membership.onboarding.application.MembershipEffective effective -> effective(effective);
+			case ApplicationSubmitted submitted -> received(submitted);
+			case ApplicationApproved approved -> approved(approved);
+			case ApplicationDeclined declined -> rejected(declined);
+			case MembershipTookEffect tookEffect -> effective(tookEffect);
 		};
 	}
 
-	static ApplicationReceived received(org.membership.onboarding.application.ApplicationReceived event) {
+	static ApplicationReceived received(ApplicationSubmitted event) {
 		return ApplicationReceived.newBuilder()
 			.setEventId(event.eventId())
 			.setOccurredAt(event.occurredAt())
@@ -38,7 +44,7 @@ final class AvroEvents {
 			.build();
 	}
 
-	static MemberApproved approved(org.membership.onboarding.application.MemberApproved event) {
+	static MemberApproved approved(ApplicationApproved event) {
 		return MemberApproved.newBuilder()
 			.setEventId(event.eventId())
 			.setOccurredAt(event.occurredAt())
@@ -53,7 +59,7 @@ final class AvroEvents {
 			.build();
 	}
 
-	static ApplicationRejected rejected(org.membership.onboarding.application.ApplicationRejected event) {
+	static ApplicationRejected rejected(ApplicationDeclined event) {
 		return ApplicationRejected.newBuilder()
 			.setEventId(event.eventId())
 			.setOccurredAt(event.occurredAt())
@@ -65,7 +71,7 @@ final class AvroEvents {
 			.build();
 	}
 
-	static MembershipEffective effective(org.membership.onboarding.application.MembershipEffective event) {
+	static MembershipEffective effective(MembershipTookEffect event) {
 		return MembershipEffective.newBuilder()
 			.setEventId(event.eventId())
 			.setOccurredAt(event.occurredAt())
@@ -78,7 +84,7 @@ final class AvroEvents {
 			.build();
 	}
 
-	private static Organisation organisation(org.membership.onboarding.application.Organisation organisation) {
+	private static Organisation organisation(ApplyingOrganisation organisation) {
 		return Organisation.newBuilder()
 			.setName(organisation.name())
 			.setLegalName(organisation.legalName())
@@ -92,7 +98,7 @@ final class AvroEvents {
 			.build();
 	}
 
-	private static Contact contact(org.membership.onboarding.application.Contact contact) {
+	private static Contact contact(ContactPerson contact) {
 		return Contact.newBuilder().setName(contact.name()).setRole(contact.role()).setEmail(contact.email()).build();
 	}
 

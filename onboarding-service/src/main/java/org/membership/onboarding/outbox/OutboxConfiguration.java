@@ -3,10 +3,10 @@ package org.membership.onboarding.outbox;
 import java.util.Map;
 
 import org.membership.events.Topics;
-import org.membership.onboarding.application.ApplicationReceived;
-import org.membership.onboarding.application.ApplicationRejected;
-import org.membership.onboarding.application.MemberApproved;
-import org.membership.onboarding.application.MembershipEffective;
+import org.membership.onboarding.application.ApplicationApproved;
+import org.membership.onboarding.application.ApplicationDeclined;
+import org.membership.onboarding.application.ApplicationSubmitted;
+import org.membership.onboarding.application.MembershipTookEffect;
 import org.membership.onboarding.application.OnboardingEvent;
 
 import org.springframework.context.annotation.Bean;
@@ -23,9 +23,9 @@ import org.springframework.modulith.events.RoutingTarget;
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
 
-	static final Map<Class<? extends OnboardingEvent>, String> TOPICS = Map.of(ApplicationReceived.class,
-			Topics.APPLICATION_RECEIVED, MemberApproved.class, Topics.MEMBER_APPROVED, ApplicationRejected.class,
-			Topics.APPLICATION_REJECTED, MembershipEffective.class, Topics.MEMBERSHIP_EFFECTIVE);
+	static final Map<Class<? extends OnboardingEvent>, String> TOPICS = Map.of(ApplicationSubmitted.class,
+			Topics.APPLICATION_RECEIVED, ApplicationApproved.class, Topics.MEMBER_APPROVED, ApplicationDeclined.class,
+			Topics.APPLICATION_REJECTED, MembershipTookEffect.class, Topics.MEMBERSHIP_EFFECTIVE);
 
 	@Bean
 	EventExternalizationConfiguration eventExternalization() {

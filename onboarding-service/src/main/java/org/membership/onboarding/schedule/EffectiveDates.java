@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * ({@link AssociationTime}, by the injected clock), and makes each effective in its own
  * transaction with a conditional update: when several pollers (threads or instances on
  * one database) pick the same application, exactly one changes it and publishes
- * MembershipEffective. Nothing is held in memory, so a restart or downtime only delays
+ * MembershipTookEffect. Nothing is held in memory, so a restart or downtime only delays
  * the next poll, which catches up.
  */
 @Component
@@ -66,9 +66,8 @@ public class EffectiveDates {
 			}
 			changed += changedInBatch;
 		}
-		// a full batch that changed nothing (rows failing, or taken by another instance)
-		// ends
-		// this poll, so failing rows are never retried in a loop
+		// a full batch that changed nothing ends the poll (its rows fail, or another
+		// instance took them): failing rows wait for the next poll, not a loop
 		while (due.size() == BATCH && changedInBatch > 0);
 		return changed;
 	}

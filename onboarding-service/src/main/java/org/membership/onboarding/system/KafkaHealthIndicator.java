@@ -2,6 +2,7 @@ package org.membership.onboarding.system;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -55,7 +56,7 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
 	private synchronized Admin admin() {
 		if (this.admin == null) {
-			var config = new java.util.HashMap<>(this.kafkaAdmin.getConfigurationProperties());
+			var config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
 			config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) this.timeout.toMillis());
 			config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) this.timeout.toMillis());
 			this.admin = Admin.create(config);

@@ -2,23 +2,20 @@ package org.membership.onboarding.system;
 
 import java.security.SecureRandom;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Randomness as a bean (tests replace it) and scheduling. The clock, the association's
- * settings, problem details and paging come from the support module.
+ * One source of randomness for the status tokens and their seals, injected rather than
+ * created where used, and scheduling (the effective dates' poll). The clock, the
+ * association's settings, problem details and paging come from the support module.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(OnboardingProperties.class)
 class OnboardingConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	SecureRandom secureRandom() {
 		return new SecureRandom();
 	}

@@ -1,6 +1,10 @@
 /**
- * Cross-cutting configuration of this service: security, correlation ids, health and its
- * own settings. The association's settings, time, problem details and paging are the
- * support module's.
+ * What the service needs to run but no feature owns: its security rules, correlation ids,
+ * Kafka health, randomness and scheduling. It knows no feature package (declared here,
+ * verified by ModularityTests); features depend on it, never the reverse. The
+ * association's settings, time, problem details and paging are service-support's.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.membership.onboarding.system;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package org.membership.onboarding.web;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -30,8 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The JSON API of DESIGN.md. Submitting and the applicant's status view are public; the
- * list, the details and the decisions need a STAFF user (see the security configuration).
+ * The JSON API (docs/onboarding-service.md). Submitting and the applicant's status view
+ * are public; the list, the details and the decisions need a STAFF user
+ * ({@code system.SecurityRules}), by HTTP Basic or a staff token.
  */
 @RestController
 @RequestMapping(path = "/api/applications", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,7 +42,7 @@ class ApplicationApiController {
 	/**
 	 * Idempotency-Keys longer than this, or with other than visible ASCII, are refused.
 	 */
-	private static final java.util.regex.Pattern IDEMPOTENCY_KEY = java.util.regex.Pattern.compile("[!-~]{1,255}");
+	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[!-~]{1,255}");
 
 	private final Applications applications;
 

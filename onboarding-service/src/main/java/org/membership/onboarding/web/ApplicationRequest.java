@@ -12,20 +12,19 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import org.membership.onboarding.application.Contact;
+import org.membership.onboarding.application.ContactPerson;
 import org.membership.onboarding.application.NewApplication;
-import org.membership.onboarding.application.Organisation;
+import org.membership.onboarding.application.ApplyingOrganisation;
 import org.membership.onboarding.application.OrganisationType;
 import org.membership.support.association.ConfiguredTier;
 import org.membership.support.association.IsoCountry;
 
 /**
- * {@code POST /api/applications} and the form at {@code /}: the JSON shape of DESIGN.md.
- * Unknown fields are rejected by the JSON mapper; these constraints do the rest.
+ * {@code POST /api/applications} and the form at {@code /}: the JSON shape of
+ * docs/onboarding-service.md. Unknown fields are rejected by the JSON mapper; these
+ * constraints do the rest.
  *
- * @param organisation the organisation
  * @param requestedTier one of the configured tiers
- * @param contact the contact person
  */
 record ApplicationRequest(@NotNull @Valid OrganisationRequest organisation,
 		@NotBlank @ConfiguredTier String requestedTier, @NotNull @Valid ContactRequest contact) {
@@ -44,9 +43,9 @@ record ApplicationRequest(@NotNull @Valid OrganisationRequest organisation,
 			@PastOrPresent LocalDate foundedOn, @PositiveOrZero @Max(100_000_000) Integer memberCount,
 			@Size(max = 2000) String description) {
 
-		Organisation toOrganisation() {
-			return new Organisation(name.strip(), blankToNull(legalName), country, city.strip(), blankToNull(website),
-					type, foundedOn, memberCount, blankToNull(description));
+		ApplyingOrganisation toOrganisation() {
+			return new ApplyingOrganisation(name.strip(), blankToNull(legalName), country, city.strip(),
+					blankToNull(website), type, foundedOn, memberCount, blankToNull(description));
 		}
 
 	}
@@ -57,8 +56,8 @@ record ApplicationRequest(@NotNull @Valid OrganisationRequest organisation,
 			@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 					message = "must be an e-mail address, e.g. name@example.org") String email) {
 
-		Contact toContact() {
-			return new Contact(name.strip(), blankToNull(role), email.strip());
+		ContactPerson toContact() {
+			return new ContactPerson(name.strip(), blankToNull(role), email.strip());
 		}
 
 	}

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.membership.onboarding.application.Application;
 import org.membership.onboarding.application.ApplicationStatus;
-import org.membership.onboarding.application.Contact;
+import org.membership.onboarding.application.ContactPerson;
 import org.membership.onboarding.application.HistoryEntry;
-import org.membership.onboarding.application.Organisation;
+import org.membership.onboarding.application.ApplyingOrganisation;
 
 /** The JSON answers of the API. */
 final class ApplicationViews {
@@ -56,9 +56,9 @@ final class ApplicationViews {
 
 	/** Everything staff see of an application. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Details(UUID id, ApplicationStatus status, long version, String correlationId, Organisation organisation,
-			String requestedTier, Contact contact, Instant submittedAt, Application.Decision decision,
-			Instant effectiveAt, List<Change> history) {
+	record Details(UUID id, ApplicationStatus status, long version, String correlationId,
+			ApplyingOrganisation organisation, String requestedTier, ContactPerson contact, Instant submittedAt,
+			Application.Decision decision, Instant effectiveAt, List<Change> history) {
 
 		static Details of(Application application, List<HistoryEntry> history) {
 			return new Details(application.id(), application.status(), application.version(),

@@ -2,6 +2,9 @@ package org.membership.onboarding.web;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.membership.onboarding.application.ApplicationAlreadyDecidedException;
 import org.membership.onboarding.application.ApplicationNotFoundException;
@@ -16,10 +19,12 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -92,7 +97,7 @@ class StaffConsoleController {
 		});
 	}
 
-	private String decide(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> decision) {
+	private String decide(UUID id, RedirectAttributes redirect, Supplier<String> decision) {
 		try {
 			redirect.addFlashAttribute("message", decision.get());
 			return "redirect:/staff";
@@ -106,10 +111,9 @@ class StaffConsoleController {
 		return "redirect:/staff/applications/" + id;
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler({ ApplicationNotFoundException.class,
-			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class })
-	String notFound(Model model, jakarta.servlet.http.HttpServletResponse response) {
-		response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_NOT_FOUND);
+	@ExceptionHandler({ ApplicationNotFoundException.class, MethodArgumentTypeMismatchException.class })
+	String notFound(Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		this.web.addTo(model);
 		return "not-found";
 	}

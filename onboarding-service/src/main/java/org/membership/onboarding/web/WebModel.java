@@ -9,6 +9,7 @@ import org.membership.onboarding.application.OrganisationType;
 import org.membership.support.association.AssociationProperties;
 
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * What every page shows: the association, its tiers, the countries and organisation
@@ -45,7 +46,7 @@ class WebModel {
 		return List.of(OrganisationType.values());
 	}
 
-	void addTo(org.springframework.ui.Model model) {
+	void addTo(Model model) {
 		model.addAttribute("association", this.association);
 		model.addAttribute("tiers", this.association.tiers());
 		model.addAttribute("countries", this.countries);

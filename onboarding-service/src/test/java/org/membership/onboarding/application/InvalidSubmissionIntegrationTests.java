@@ -1,6 +1,8 @@
 package org.membership.onboarding.application;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -149,7 +151,7 @@ class InvalidSubmissionIntegrationTests {
 		assertThat(problem.path("status").asInt()).isEqualTo(input.status());
 		assertThat(problem.path("title").asString()).isNotBlank();
 		if (input.field() != null) {
-			java.util.List<String> fields = new java.util.ArrayList<>();
+			List<String> fields = new ArrayList<>();
 			problem.path("errors").forEach((error) -> fields.add(error.path("field").asString()));
 			assertThat(fields).as(response.toString()).contains(input.field());
 		}

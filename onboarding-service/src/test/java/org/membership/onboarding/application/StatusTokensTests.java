@@ -1,12 +1,14 @@
 package org.membership.onboarding.application;
 
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class StatusTokensTests {
 
@@ -18,7 +20,7 @@ class StatusTokensTests {
 
 		String token = tokens.generate();
 
-		assertThat(java.util.Base64.getUrlDecoder().decode(token)).hasSize(32);
+		assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
 		assertThat(StatusTokens.matches(token, StatusTokens.hash(token))).isTrue();
 		assertThat(StatusTokens.matches(token + "x", StatusTokens.hash(token))).isFalse();
 		assertThat(StatusTokens.matches(null, StatusTokens.hash(token))).isFalse();
@@ -40,8 +42,7 @@ class StatusTokensTests {
 
 		assertThat(sealed).doesNotContain("the-token");
 		assertThat(TokenSeal.open(sealed, "key-1", "hash-1")).isEqualTo("the-token");
-		org.assertj.core.api.Assertions.assertThatIllegalStateException()
-			.isThrownBy(() -> TokenSeal.open(sealed, "key-2", "hash-1"));
+		assertThatIllegalStateException().isThrownBy(() -> TokenSeal.open(sealed, "key-2", "hash-1"));
 	}
 
 }

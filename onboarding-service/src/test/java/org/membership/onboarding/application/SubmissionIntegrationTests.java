@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.membership.events.ApplicationReceived;
 import org.membership.events.Topics;
 import org.membership.onboarding.support.Api;
 import org.membership.onboarding.support.KafkaEvents;
@@ -45,7 +46,7 @@ class SubmissionIntegrationTests {
 		assertThat(response.text("statusUrl")).startsWith("/api/applications/" + id + "/status?token=");
 
 		try (KafkaEvents events = KafkaEvents.of(Topics.APPLICATION_RECEIVED, id)) {
-			org.membership.events.ApplicationReceived received = events.awaitFirst(Duration.ofSeconds(30));
+			ApplicationReceived received = events.awaitFirst(Duration.ofSeconds(30));
 			assertThat(received.getApplicationId()).isEqualTo(id);
 			assertThat(received.getApplicationVersion()).isEqualTo(1);
 			assertThat(received.getCorrelationId()).isEqualTo("cluj-2022-12-01");
@@ -53,7 +54,7 @@ class SubmissionIntegrationTests {
 			assertThat(received.getOrganisation().getName()).isEqualTo("CLUJ IT Cluster");
 			assertThat(received.getOrganisation().getLegalName()).isEqualTo("Asociația CLUJ IT");
 			assertThat(received.getOrganisation().getCountry()).isEqualTo("RO");
-			assertThat(received.getOrganisation().getType()).isEqualTo(org.membership.events.OrganisationType.CLUSTER);
+			assertThat(received.getOrganisation().getType().name()).isEqualTo("CLUSTER");
 			assertThat(received.getOrganisation().getFoundedOn()).isEqualTo(LocalDate.of(2012, 10, 1));
 			assertThat(received.getOrganisation().getMemberCount()).isEqualTo(90);
 			assertThat(received.getContact().getEmail()).isEqualTo("andrei.kelemen@example.org");

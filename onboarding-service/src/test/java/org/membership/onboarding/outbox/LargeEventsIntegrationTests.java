@@ -44,8 +44,7 @@ class LargeEventsIntegrationTests {
 		organisation.put("city", text("Cluj-Napoca ", 100));
 		organisation.put("description",
 				text("Innovative cluster of IT companies, universities and institutes. ", 2000));
-		// the longest note the API accepts; the history entry adds "tier FULL, effective
-		// from …: " in front of it
+		// the longest note the API accepts; the history entry prefixes it (tier, date)
 		String note = text("Approved by the board after the visit to Cluj-Napoca. ", 2000);
 
 		Api.Response submission = new Api(this.port).post("/api/applications", application);

@@ -49,8 +49,7 @@ class OutboxResilienceIntegrationTests {
 		UUID id = UUID
 			.fromString(new Api(this.port).post("/api/applications", SampleApplications.clujItCluster()).text("id"));
 		KafkaBroker broker = TestInfrastructure.get().broker();
-		// the submission's own event is out first (a cold producer may still be sending
-		// it)
+		// the submission's event must be out first: a cold producer may still send it
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(waitingInOutbox(id)).isZero());
 
 		broker.stop();

@@ -127,8 +127,7 @@ class EffectiveDatesIntegrationTests {
 					.get(0);
 				assertThat(effective.getEffectiveFrom()).isEqualTo(effectiveFrom);
 
-				// a restarted instance, and the schedulers running again, publish nothing
-				// more
+				// neither a restarted instance nor another poll publishes again
 				otherScheduler.makeDueEffective();
 				this.effectiveDates.makeDueEffective();
 				assertThat(events.awaitExactlyOne(Duration.ofSeconds(5), Duration.ofSeconds(4))).hasSize(1);
@@ -176,9 +175,8 @@ class EffectiveDatesIntegrationTests {
 	 * clock; its poll is left to the test.
 	 */
 	private static ConfigurableApplicationContext startAnotherInstance(Clock clock) {
-		// the same broker, registry and database as the tests' own context (the database
-		// may be a PostgreSQL container); command-line arguments for the rest, as in a
-		// deployment
+		// the tests' broker, registry and database (maybe a PostgreSQL container);
+		// command-line arguments for the rest, as in a deployment
 		return new SpringApplicationBuilder(OnboardingApplication.class)
 			.initializers(new InfrastructureInitializer(),
 					(context) -> context.getBeanFactory().registerSingleton("instanceClock", clock))

@@ -1,4 +1,4 @@
-package org.membership.notification.system;
+package org.membership.notification.mail;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package org.membership.directory.system;
+package org.membership.directory.member;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,15 +28,17 @@ import org.springframework.stereotype.Component;
  * Consumer lag of the directory's group, computed from the group's committed offsets and
  * the partitions' end offsets: how many records the directory has not applied yet. A
  * gauge {@code membership.directory.consumer.lag} per topic (refreshed at most every few
- * seconds, errors read as -1); the rebuild uses it to tell when it has caught up. The
- * Kafka client's own {@code kafka.consumer.fetch.manager.records.lag*} meters are there
- * too (Boot binds them), but only while a consumer is assigned.
+ * seconds, errors read as -1), the listeners' health, and a rebuild's progress (0
+ * everywhere: caught up) read it. The Kafka client's own
+ * {@code kafka.consumer.fetch.manager.records.lag*} meters are there too (Boot binds
+ * them), but only while a consumer is assigned. The rebuild also borrows its admin client
+ * and partition list to reset the group's offsets.
  */
 @Component
 public class ConsumerLag implements DisposableBean {
 
 	/** The topics this service consumes. */
-	public static final List<String> TOPICS = List.of(Topics.MEMBER_APPROVED, Topics.MEMBERSHIP_EFFECTIVE);
+	static final List<String> TOPICS = List.of(Topics.MEMBER_APPROVED, Topics.MEMBERSHIP_EFFECTIVE);
 
 	private static final Duration CACHE = Duration.ofSeconds(5);
 
@@ -73,7 +75,7 @@ public class ConsumerLag implements DisposableBean {
 	 * Lag per consumed topic, at most a few seconds old; empty when the broker could not
 	 * be asked.
 	 */
-	public synchronized Optional<Map<String, Long>> recentLag() {
+	synchronized Optional<Map<String, Long>> recentLag() {
 		Instant now = this.clock.instant();
 		if (now.isAfter(this.cachedAt.plus(CACHE))) {
 			try {
@@ -136,7 +138,7 @@ public class ConsumerLag implements DisposableBean {
 			.toList();
 	}
 
-	/** The admin client, shared with the rebuild. */
+	/** One admin client for the lag and the rebuild, closed with the context. */
 	public synchronized Admin admin() {
 		if (this.admin == null) {
 			this.admin = Admin.create(this.properties.buildAdminProperties());

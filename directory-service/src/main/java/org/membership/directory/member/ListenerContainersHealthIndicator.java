@@ -1,4 +1,4 @@
-package org.membership.directory.system;
+package org.membership.directory.member;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

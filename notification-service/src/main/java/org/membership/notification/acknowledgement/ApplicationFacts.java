@@ -4,21 +4,18 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * The facts of the onboarding events that the acknowledgement and decision mails need.
+ * The facts of the onboarding events that the acknowledgement and decision mails need, as
+ * plain records: the listeners map the Avro events to them at the edge.
  */
-final class Applications {
+final class ApplicationFacts {
 
-	private Applications() {
+	private ApplicationFacts() {
 	}
 
 	/**
 	 * An application arrived.
 	 *
-	 * @param eventId the event
-	 * @param applicationId the application
-	 * @param organisationName the organisation applying
-	 * @param contactName the contact person
-	 * @param contactEmail where to write
+	 * @param contactEmail where the acknowledgement and every later mail goes
 	 */
 	record Received(UUID eventId, UUID applicationId, String organisationName, String contactName,
 			String contactEmail) {
@@ -28,12 +25,9 @@ final class Applications {
 	/**
 	 * Staff approved an application.
 	 *
-	 * @param eventId the event
-	 * @param applicationId the application
-	 * @param organisationName the organisation
-	 * @param tier the tier code
+	 * @param tier the tier code (the mail shows its label)
 	 * @param effectiveFrom the first day of membership
-	 * @param note the optional note of staff
+	 * @param note staff's optional note to the applicant
 	 */
 	record Approved(UUID eventId, UUID applicationId, String organisationName, String tier, LocalDate effectiveFrom,
 			String note) {
@@ -43,8 +37,6 @@ final class Applications {
 	/**
 	 * Staff rejected an application.
 	 *
-	 * @param eventId the event
-	 * @param applicationId the application
 	 * @param reason why, as told to the applicant
 	 */
 	record Rejected(UUID eventId, UUID applicationId, String reason) {

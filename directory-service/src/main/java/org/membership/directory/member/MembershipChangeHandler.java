@@ -1,26 +1,25 @@
 package org.membership.directory.member;
 
-import org.membership.directory.system.DirectoryMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * What both listeners do with a mapped event: apply it (one transaction, committed when
- * this returns, before the listener returns and before the offset is committed), then
- * count and log the outcome.
+ * Applies the event either listener mapped to the directory, then counts and logs the
+ * outcome. The projection's transaction has committed when this returns, so the listener
+ * returns, and the container commits the offset, only after the change is stored.
  */
 @Component
-class MemberEvents {
+class MembershipChangeHandler {
 
-	private static final Logger log = LoggerFactory.getLogger(MemberEvents.class);
+	private static final Logger logger = LoggerFactory.getLogger(MembershipChangeHandler.class);
 
 	private final MemberProjection projection;
 
 	private final DirectoryMetrics metrics;
 
-	MemberEvents(MemberProjection projection, DirectoryMetrics metrics) {
+	MembershipChangeHandler(MemberProjection projection, DirectoryMetrics metrics) {
 		this.projection = projection;
 		this.metrics = metrics;
 	}
@@ -32,7 +31,7 @@ class MemberEvents {
 			case DUPLICATE -> this.metrics.duplicate(change.topic());
 			case STALE -> this.metrics.stale(change.topic());
 		}
-		log.info("{} event {} of application {} version {} (correlation {}): {}", change.topic(), change.eventId(),
+		logger.info("{} event {} of application {} version {} (correlation {}): {}", change.topic(), change.eventId(),
 				change.applicationId(), change.applicationVersion(), change.correlationId(), outcome);
 	}
 

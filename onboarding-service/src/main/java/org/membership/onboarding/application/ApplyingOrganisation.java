@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * The applying organisation as described in the application; also the snapshot the events
- * carry.
+ * carry. The outbox maps it to the contract's Organisation record.
  *
  * @param name name the organisation is known by
  * @param legalName registered legal name, optional
@@ -16,6 +16,6 @@ import java.time.LocalDate;
  * @param memberCount number of its own members, optional
  * @param description what it does, optional
  */
-public record Organisation(String name, String legalName, String country, String city, String website,
+public record ApplyingOrganisation(String name, String legalName, String country, String city, String website,
 		OrganisationType type, LocalDate foundedOn, Integer memberCount, String description) {
 }

@@ -1,4 +1,4 @@
-package org.membership.directory.system;
+package org.membership.directory.member;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * so a rolled-back attempt is never counted.
  */
 @Component
-public class DirectoryMetrics {
+class DirectoryMetrics {
 
-	public static final String APPLIED = "membership.directory.events.applied";
+	static final String APPLIED = "membership.directory.events.applied";
 
-	public static final String DUPLICATES = "membership.directory.events.duplicates";
+	static final String DUPLICATES = "membership.directory.events.duplicates";
 
-	public static final String STALE = "membership.directory.events.stale";
+	static final String STALE = "membership.directory.events.stale";
 
 	private final MeterRegistry registry;
 
@@ -27,15 +27,15 @@ public class DirectoryMetrics {
 		this.registry = registry;
 	}
 
-	public void applied(String topic) {
+	void applied(String topic) {
 		counter(APPLIED, topic, "Events that changed the directory").increment();
 	}
 
-	public void duplicate(String topic) {
+	void duplicate(String topic) {
 		counter(DUPLICATES, topic, "Redelivered events skipped (eventId already processed)").increment();
 	}
 
-	public void stale(String topic) {
+	void stale(String topic) {
 		counter(STALE, topic, "Events skipped because a newer applicationVersion was applied").increment();
 	}
 
