@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes the passwords docker-compose.yml requires into .env beside it (compose reads that file),
 # generating each one that is neither in .env already nor set in the environment. Run once before
-# `docker compose up`; running it again changes nothing. A generated staff password is printed
-# here, on the console, and nowhere else; the database passwords stay in .env (mode 600).
+# `docker compose up`; running it again changes nothing. Every password stays in .env (mode 600),
+# the one file compose reads; a generated staff password is also printed, for the person to log in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 env_file=.env
