@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The contact person of each application. Only ApplicationReceived carries the contact;
  * the decision and welcome mails are addressed from what is kept here. A mail for an
  * application whose contact is not known yet waits (PENDING, no recipient) and is
- * released when the contact becomes known.
+ * released when the contact becomes known, or FAILED after {@code contact-wait}
+ * ({@link WaitingMails#expire()}).
  */
 @Component
 public class ContactBook {

@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param initialBackOff wait after the first failure; doubles with every further one
  * @param maxBackOff the longest wait between two tries
  * @param lease how long a claimed notification is reserved for the instance sending it
+ * @param contactWait how long a mail waits for its contact (ApplicationReceived) before
+ * it is FAILED
  */
 @ConfigurationProperties("membership.notification")
 record NotificationProperties(String from, Duration pollInterval, int batchSize, int maxAttempts,
-		Duration initialBackOff, Duration maxBackOff, Duration lease) {
+		Duration initialBackOff, Duration maxBackOff, Duration lease, Duration contactWait) {
 
 	/** The wait after the {@code attempts}-th failure. */
 	Duration backOffAfter(int attempts) {

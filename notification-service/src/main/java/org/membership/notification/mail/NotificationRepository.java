@@ -71,7 +71,7 @@ class NotificationRepository {
 	boolean release(UUID id, String recipient, ComposedMail mail) {
 		return this.jdbc.sql("""
 				UPDATE notification SET recipient = :recipient, subject = :subject, text_body = :text, html_body = :html
-				WHERE id = :id AND recipient = ''
+				WHERE id = :id AND recipient = '' AND status = 'PENDING'
 				""")
 			.param("id", id)
 			.param("recipient", recipient)
@@ -79,6 +79,25 @@ class NotificationRepository {
 			.param("text", mail.text())
 			.param("html", mail.html())
 			.update() == 1;
+	}
+
+	/**
+	 * FAILs the notifications that have waited for their contact since before
+	 * {@code cutoff}. One conditional update: of two instances expiring at once, each row
+	 * is changed by exactly one, and a row already FAILED (or addressed) is never matched
+	 * again.
+	 * @param reason the {@code last_error}, after
+	 * {@code "no contact known for application
+	 * <id> "}
+	 * @return how many rows this call changed
+	 */
+	int expireWaiting(Instant cutoff, String reason) {
+		return this.jdbc.sql("""
+				UPDATE notification
+				SET status = 'FAILED', last_error = 'no contact known for application '
+				    || CAST(application_id AS VARCHAR(36)) || ' ' || :reason
+				WHERE status = 'PENDING' AND recipient = '' AND created_at < :cutoff
+				""").param("cutoff", utc(cutoff)).param("reason", reason).update();
 	}
 
 	/** Ids of PENDING notifications due at {@code now} whose recipient is known. */

@@ -70,7 +70,9 @@ class NotificationSender {
 
 	@Scheduled(fixedDelayString = "${membership.notification.poll-interval}")
 	void sendDue() {
+		// release first: a mail whose contact is known by now is sent, not expired
 		this.waitingMails.release();
+		this.waitingMails.expire();
 		Instant now = this.clock.instant();
 		for (UUID id : this.repository.findDue(now, this.properties.batchSize())) {
 			if (this.repository.claim(id, now, now.plus(this.properties.lease()))) {

@@ -1,17 +1,26 @@
 package org.membership.notification.mail;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.membership.support.metrics.MetricNames;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Releases the mails that wait for their contact: each is addressed and written again
- * with the contact's name. Called when a contact is stored and on every sender poll; the
- * second closes the race in which a decision's row commits just after the contact's
- * transaction looked for waiting rows.
+ * The mails that wait for their contact. {@link #release()} addresses each whose contact
+ * is now known and writes it again with the contact's name. Called when a contact is
+ * stored and on every sender poll; the second closes the race in which a decision's row
+ * commits just after the contact's transaction looked for waiting rows. {@link #expire()}
+ * gives up on those that waited longer than {@code contact-wait}: they become FAILED,
+ * listed for staff, instead of waiting forever for an ApplicationReceived that was lost.
  */
 @Component
 class WaitingMails {
@@ -22,9 +31,21 @@ class WaitingMails {
 
 	private final MailComposer composer;
 
-	WaitingMails(NotificationRepository repository, MailComposer composer) {
+	private final NotificationProperties properties;
+
+	private final Clock clock;
+
+	private final Counter expired;
+
+	WaitingMails(NotificationRepository repository, MailComposer composer, NotificationProperties properties,
+			Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String applicationName) {
 		this.repository = repository;
 		this.composer = composer;
+		this.properties = properties;
+		this.clock = clock;
+		this.expired = Counter.builder(MetricNames.of(applicationName, "waiting.expired"))
+			.description("Mails given up because their contact never became known")
+			.register(meters);
 	}
 
 	void release() {
@@ -40,6 +61,29 @@ class WaitingMails {
 				logger.info("{} notification {} now goes to the contact", waiting.kind(), waiting.id());
 			}
 		}
+	}
+
+	/**
+	 * FAILs the mails that waited longer than {@code contact-wait}. Counts only the rows
+	 * this instance changed, so two instances never count one mail twice. A contact that
+	 * arrives afterwards does not revive them ({@link #release()} only takes PENDING
+	 * rows).
+	 */
+	void expire() {
+		Duration wait = this.properties.contactWait();
+		int changed = this.repository.expireWaiting(this.clock.instant().minus(wait),
+				"after " + readable(wait) + ": ApplicationReceived never arrived");
+		if (changed > 0) {
+			this.expired.increment(changed);
+			logger.error("Gave up {} mail(s) that waited more than {} for their contact; listed as FAILED", changed,
+					readable(wait));
+		}
+	}
+
+	// P7D rather than Duration's PT168H
+	static String readable(Duration duration) {
+		return (!duration.isZero() && duration.toSeconds() % 86_400 == 0 && duration.getNano() == 0)
+				? "P" + duration.toDays() + "D" : duration.toString();
 	}
 
 }

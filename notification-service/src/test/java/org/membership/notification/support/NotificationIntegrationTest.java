@@ -11,11 +11,12 @@ import org.membership.stack.testing.RealInfrastructure;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 
 /**
  * The one configuration of every integration test of this module (so the context cache
  * keeps a single application): real broker, registry and SMTP server, a sender that polls
- * often and backs off briefly.
+ * often and backs off briefly, and a {@link MutableClock} that a test may move.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,6 +32,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 				"spring.kafka.producer.properties.request.timeout.ms=5000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=10000" })
 @AutoConfigureTestRestTemplate
+@Import(TestClockConfiguration.class)
 @RealInfrastructure
 public @interface NotificationIntegrationTest {
 
