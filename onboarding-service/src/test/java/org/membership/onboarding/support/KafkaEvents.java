@@ -2,8 +2,10 @@ package org.membership.onboarding.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -21,17 +23,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * Reads a topic as any downstream system would: a plain {@link KafkaConsumer} with the
  * Apicurio Avro deserializer against the registry of {@link TestInfrastructure}, from the
- * beginning of every partition, keeping the records of one application (the key).
+ * beginning of every partition, keeping the records of the given applications (the key).
  */
 public final class KafkaEvents implements AutoCloseable {
 
 	private final KafkaConsumer<String, Object> consumer;
 
-	private final String key;
+	private final Set<String> keys;
 
 	private final List<Object> records = new ArrayList<>();
 
-	private KafkaEvents(String topic, UUID applicationId) {
+	private KafkaEvents(String topic, Collection<UUID> applicationIds) {
 		TestInfrastructure infrastructure = TestInfrastructure.get();
 		AvroKafkaDeserializer<Object> values = new AvroKafkaDeserializer<>();
 		values.configure(Map.of(SerdeConfig.REGISTRY_URL, infrastructure.registryUrl(),
@@ -45,12 +47,17 @@ public final class KafkaEvents implements AutoCloseable {
 			.toList();
 		this.consumer.assign(partitions);
 		this.consumer.seekToBeginning(partitions);
-		this.key = applicationId.toString();
+		this.keys = Set.copyOf(applicationIds.stream().map(UUID::toString).toList());
 	}
 
 	/** A reader of {@code topic} for the events of one application. */
 	public static KafkaEvents of(String topic, UUID applicationId) {
-		return new KafkaEvents(topic, applicationId);
+		return new KafkaEvents(topic, List.of(applicationId));
+	}
+
+	/** A reader of {@code topic} for the events of several applications. */
+	public static KafkaEvents of(String topic, Collection<UUID> applicationIds) {
+		return new KafkaEvents(topic, applicationIds);
 	}
 
 	/**
@@ -86,7 +93,7 @@ public final class KafkaEvents implements AutoCloseable {
 
 	private void poll() {
 		for (ConsumerRecord<String, Object> record : this.consumer.poll(Duration.ofMillis(200))) {
-			if (this.key.equals(record.key())) {
+			if (this.keys.contains(record.key())) {
 				this.records.add(record.value());
 			}
 		}
