@@ -1,6 +1,7 @@
 package org.membership.onboarding.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -48,9 +49,12 @@ class ApplicationApiController {
 
 	private final DecisionService decisions;
 
-	ApplicationApiController(Applications applications, DecisionService decisions) {
+	private final BulkApprovals bulkApprovals;
+
+	ApplicationApiController(Applications applications, DecisionService decisions, BulkApprovals bulkApprovals) {
 		this.applications = applications;
 		this.decisions = decisions;
+		this.bulkApprovals = bulkApprovals;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -87,6 +91,16 @@ class ApplicationApiController {
 			Authentication staff) {
 		return ApplicationViews.Decided.of(this.decisions.approve(id, approval.tier(), approval.effectiveFrom(),
 				approval.note(), staff.getName()));
+	}
+
+	/**
+	 * Many approvals at once: 200 with a result per item, in order (a status or a
+	 * problem); only a malformed, empty or too long body fails as a whole.
+	 */
+	@PostMapping(path = "/approvals", consumes = MediaType.APPLICATION_JSON_VALUE)
+	List<BulkApprovals.Result> approveAll(@RequestBody List<DecisionRequests.BulkApproval> approvals,
+			Authentication staff) {
+		return this.bulkApprovals.approveAll(approvals, staff.getName());
 	}
 
 	@PostMapping(path = "/{id}/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)

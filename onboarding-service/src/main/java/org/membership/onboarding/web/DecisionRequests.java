@@ -1,6 +1,7 @@
 package org.membership.onboarding.web;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +23,20 @@ final class DecisionRequests {
 	 * @param note optional note
 	 */
 	record Approval(@NotBlank @ConfiguredTier String tier, @NotNull LocalDate effectiveFrom,
+			@Size(max = 2000) String note) {
+	}
+
+	/**
+	 * One item of {@code POST /api/applications/approvals}: an approval and the
+	 * application it is for. Its constraints are checked item by item, so that a bad item
+	 * fails alone.
+	 *
+	 * @param id the application
+	 * @param tier one of the configured tiers
+	 * @param effectiveFrom first day of membership; past dates take effect at once
+	 * @param note optional note
+	 */
+	record BulkApproval(@NotNull UUID id, @NotBlank @ConfiguredTier String tier, @NotNull LocalDate effectiveFrom,
 			@Size(max = 2000) String note) {
 	}
 
