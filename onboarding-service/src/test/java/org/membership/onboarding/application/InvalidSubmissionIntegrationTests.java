@@ -128,9 +128,9 @@ class InvalidSubmissionIntegrationTests {
 				raw("empty body", 400, "application/json", ""),
 				raw("a JSON array instead of an object", 400, "application/json", "[]"),
 				raw("not JSON at all", 415, "text/plain", "CLUJ IT Cluster, RO"),
-				new BadInput("body over 256 KiB", 413, null,
+				new BadInput("body over 64 KiB", 413, null,
 						(api, valid) -> api.post("/api/applications",
-								"{\"padding\": \"" + "x".repeat(260 * 1024) + "\"}")),
+								"{\"padding\": \"" + "x".repeat(70 * 1024) + "\"}")),
 				new BadInput("Idempotency-Key over 255 characters", 400, "Idempotency-Key",
 						(api, valid) -> api.with("Idempotency-Key", "k".repeat(300)).post("/api/applications", valid)))
 			.map(Arguments::of);

@@ -1,6 +1,7 @@
 package org.membership.support.problem;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestSizeLimitFilterTests {
 
 	private final RequestSizeLimitFilter filter = new RequestSizeLimitFilter(
-			new WebRequestProperties(DataSize.ofBytes(10)));
+			new WebRequestProperties(DataSize.ofBytes(10), Map.of()));
 
 	@Test
 	void aBodyOverTheLimitByItsLengthIs413ProblemDetails() throws Exception {
@@ -66,6 +67,26 @@ class RequestSizeLimitFilterTests {
 	}
 
 	/** The same body without a Content-Length, as a chunked request arrives. */
+	@Test
+	void aPathWithALimitOfItsOwnTakesLargerBodiesAndNoOtherPathDoes() throws Exception {
+		RequestSizeLimitFilter filter = new RequestSizeLimitFilter(
+				new WebRequestProperties(DataSize.ofBytes(10), Map.of("/api/things/bulk", DataSize.ofBytes(100))));
+		String body = "{\"padding\": \"xxxxxxxx\"}";
+
+		MockHttpServletRequest bulk = json(body);
+		bulk.setRequestURI("/api/things/bulk");
+		MockFilterChain bulkChain = new MockFilterChain();
+		filter.doFilter(bulk, new MockHttpServletResponse(), bulkChain);
+
+		MockHttpServletResponse other = new MockHttpServletResponse();
+		MockFilterChain otherChain = new MockFilterChain();
+		filter.doFilter(json(body), other, otherChain);
+
+		assertThat(bulkChain.getRequest()).isNotNull();
+		assertThat(otherChain.getRequest()).isNull();
+		assertThat(other.getStatus()).isEqualTo(413);
+	}
+
 	private static MockHttpServletRequest chunked(MockHttpServletRequest request) {
 		return new MockHttpServletRequest("POST", "/api/things") {
 
