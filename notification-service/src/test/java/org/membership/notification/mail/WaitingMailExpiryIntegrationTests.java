@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.membership.notification.support.MutableClock;
+import org.membership.stack.testing.MutableClock;
 import org.membership.notification.support.NotificationIntegrationTest;
 import org.membership.notification.support.TestMailServer;
 import org.membership.stack.testing.SampleEvents;

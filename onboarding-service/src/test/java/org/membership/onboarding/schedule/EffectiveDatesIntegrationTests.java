@@ -26,7 +26,7 @@ import org.membership.onboarding.OnboardingApplication;
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.support.Api;
 import org.membership.onboarding.support.KafkaEvents;
-import org.membership.onboarding.support.MutableClock;
+import org.membership.stack.testing.MutableClock;
 import org.membership.onboarding.support.OnboardingIntegrationTest;
 import org.membership.onboarding.support.SampleApplications;
 import org.membership.stack.testing.InfrastructureInitializer;

@@ -1,5 +1,8 @@
 package org.membership.onboarding.support;
 
+import org.membership.stack.testing.MutableClock;
+import org.membership.stack.testing.TestClockConfiguration;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

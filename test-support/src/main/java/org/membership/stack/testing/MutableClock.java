@@ -1,4 +1,4 @@
-package org.membership.onboarding.support;
+package org.membership.stack.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the tests set and move; {@link #reset()} follows the system clock again. */
+/**
+ * A clock the tests set and move, as the services' {@code Clock} bean, so that a test can
+ * make a date come; {@link #reset()} follows the system clock again.
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Instant fixed;

@@ -1,4 +1,4 @@
-package org.membership.notification.support;
+package org.membership.stack.testing;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
