@@ -16,7 +16,7 @@ import org.membership.support.problem.NotFoundException;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.SortDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +42,7 @@ class MemberController {
 	PagedModel<Member> search(@RequestParam(required = false) @IsoCountry(ignoreCase = true) String country,
 			@RequestParam(required = false) @ConfiguredTier(ignoreCase = true) String tier,
 			@RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
-			@PageableDefault(sort = MemberSearch.NAME, direction = Sort.Direction.ASC) @SortableBy({ MemberSearch.NAME,
+			@SortDefault(sort = MemberSearch.NAME, direction = Sort.Direction.ASC) @SortableBy({ MemberSearch.NAME,
 					MemberSearch.MEMBER_SINCE }) Pageable pageable) {
 		return new PagedModel<>(this.members.search(MemberRequests.search(country, tier, q), pageable));
 	}

@@ -13,7 +13,7 @@ import org.membership.support.problem.InvalidInputException;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.SortDefault;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +42,7 @@ class MembersPage {
 	String members(@RequestParam(required = false) @IsoCountry(ignoreCase = true) String country,
 			@RequestParam(required = false) @ConfiguredTier(ignoreCase = true) String tier,
 			@RequestParam(required = false) @Size(max = 200, message = "must be at most 200 characters") String q,
-			@PageableDefault(sort = MemberSearch.NAME, direction = Sort.Direction.ASC) @SortableBy({ MemberSearch.NAME,
+			@SortDefault(sort = MemberSearch.NAME, direction = Sort.Direction.ASC) @SortableBy({ MemberSearch.NAME,
 					MemberSearch.MEMBER_SINCE }) Pageable pageable,
 			Model model) {
 		model.addAttribute("association", this.association);

@@ -137,6 +137,15 @@ class MemberApiIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void aPageHasTwentyMembersUnlessTheClientAsksForAnotherSize() {
+		for (String list : List.of("/api/members", "/api/members/joining")) {
+			Map<String, Object> page = (Map<String, Object>) this.http.getForObject(list, Map.class).get("page");
+			assertThat(page).as(list).containsEntry("size", 20);
+		}
+	}
+
+	@Test
 	void badFiltersAreListedWithBadPagingParameters() {
 		assertBadParameters("/api/members?tier=gold&country=xx&size=0&sort=website", "tier", "country", "size", "sort");
 	}
