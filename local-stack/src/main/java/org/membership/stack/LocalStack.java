@@ -276,13 +276,17 @@ public final class LocalStack {
 	/** What runs where, for the person who started the stack. */
 	public String banner() {
 		StringBuilder banner = new StringBuilder("\n=== Membership onboarding: local stack is running ===\n");
-		banner.append(String.format("  Kafka (KRaft)        %s%n", this.broker.bootstrapServers()));
-		banner.append(String.format("  Apicurio Registry    %s/ui  (Confluent API: %s)%n", this.registry.baseUrl(),
-				this.registry.confluentCompatibleUrl()));
+		banner.append(String.format("  Kafka (KRaft)        %s  (controller: port %d)%n",
+				this.broker.bootstrapServers(), this.config.kafka().controllerPort()));
+		// the registry's application archive ships no web UI: only its APIs are listed
+		banner
+			.append(String.format("  Apicurio Registry    %s/apis  (Confluent API: %s, health: http://%s:%d/health)%n",
+					this.registry.baseUrl(), this.registry.confluentCompatibleUrl(), Ports.LOOPBACK,
+					this.config.registry().managementPort()));
 		banner.append(String.format("  Mails sent           %s  (SMTP %s:%d, IMAP %s:%d, any login)%n",
 				this.mail.mailDirectory(), Ports.LOOPBACK, this.mail.smtpPort(), Ports.LOOPBACK, this.mail.imapPort()));
 		for (Service service : servicesToStart()) {
-			banner.append(String.format("  %-20s http://%s:%d/ (health: /actuator/health)%n", service.name(),
+			banner.append(String.format("  %-20s http://%s:%d  (health: /actuator/health)%n", service.name(),
 					Ports.LOOPBACK, service.port()));
 			for (Map.Entry<String, String> page : PAGES.getOrDefault(service.name(), List.of())) {
 				banner.append(String.format("    %-18s http://%s:%d%s%n", page.getKey(), Ports.LOOPBACK, service.port(),
