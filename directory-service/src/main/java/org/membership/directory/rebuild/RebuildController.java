@@ -2,6 +2,8 @@ package org.membership.directory.rebuild;
 
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.membership.directory.member.ConsumerLag;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/directory/lag} shows how far the replay is (0 everywhere: done).
  */
 @RestController
+@Tag(name = "Directory operations")
 @RequestMapping("/api/directory")
 class RebuildController {
 
@@ -28,12 +31,15 @@ class RebuildController {
 		this.lag = lag;
 	}
 
+	@Operation(summary = "Rebuild the directory from the topics",
+			description = "Answers at once (202); GET" + " /api/directory/lag follows the replay.")
 	@PostMapping("/rebuild")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	DirectoryRebuild.Started rebuild() {
 		return this.rebuild.rebuild();
 	}
 
+	@Operation(summary = "How far the directory is behind, by topic", description = "0 everywhere: up to date.")
 	@GetMapping("/lag")
 	Map<String, Long> lag() {
 		return this.lag.lagByTopic();

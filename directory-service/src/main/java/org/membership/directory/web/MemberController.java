@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.membership.directory.member.JoiningMember;
 import org.membership.directory.member.Member;
 import org.membership.directory.member.MemberQueries;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * bad parameter (the support module's paging policy checks them before the search runs).
  */
 @RestController
+@Tag(name = "Members", description = "The public member directory")
 @RequestMapping("/api/members")
 class MemberController {
 
@@ -38,6 +41,9 @@ class MemberController {
 		this.members = members;
 	}
 
+	@Operation(summary = "Search the listed members",
+			description = "Members whose membership has taken effect,"
+					+ " by country, tier and text (q); sorted by name unless asked otherwise.")
 	@GetMapping
 	PagedModel<Member> search(@RequestParam(required = false) @IsoCountry(ignoreCase = true) String country,
 			@RequestParam(required = false) @ConfiguredTier(ignoreCase = true) String tier,
@@ -47,6 +53,7 @@ class MemberController {
 		return new PagedModel<>(this.members.search(MemberRequests.search(country, tier, q), pageable));
 	}
 
+	@Operation(summary = "One listed member")
 	@GetMapping("/{id}")
 	Member member(@PathVariable UUID id) {
 		return this.members.find(id).orElseThrow(() -> new NotFoundException("No listed member " + id));
@@ -55,11 +62,13 @@ class MemberController {
 	/**
 	 * Approved organisations whose membership has not taken effect yet, soonest first.
 	 */
+	@Operation(summary = "Approved organisations joining later", description = "Soonest first.")
 	@GetMapping("/joining")
 	PagedModel<JoiningMember> joining(Pageable pageable) {
 		return new PagedModel<>(this.members.joining(pageable));
 	}
 
+	@Operation(summary = "Members by country and tier")
 	@GetMapping("/summary")
 	MemberSummary summary() {
 		return this.members.summary();

@@ -3,6 +3,8 @@ package org.membership.notification.web;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.membership.notification.announcement.Announcement;
 import org.membership.notification.announcement.Announcements;
 import org.membership.support.association.AssociationProperties;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * {@code sort} parameter is answered 400, as a bad page or size).
  */
 @Controller
+@Tag(name = "Announcements", description = "The published announcements")
 class AnnouncementController {
 
 	private final Announcements announcements;
@@ -49,12 +52,14 @@ class AnnouncementController {
 	}
 
 	// a Page written as PagedModel (content + page), as service-support configures it
+	@Operation(summary = "List the published announcements", description = "Newest first.")
 	@GetMapping(path = "/api/announcements", produces = "application/json")
 	@ResponseBody
 	Page<Announcement> api(Pageable pageable) {
 		return page(pageable);
 	}
 
+	@Operation(summary = "One published announcement")
 	@GetMapping(path = "/api/announcements/{id}", produces = "application/json")
 	@ResponseBody
 	Announcement apiOne(@PathVariable UUID id) {

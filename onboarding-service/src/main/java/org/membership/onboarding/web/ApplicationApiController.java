@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.membership.onboarding.application.ApplicationNotFoundException;
 import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.Applications;
@@ -37,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code system.SecurityRules}), by HTTP Basic or a staff token.
  */
 @RestController
+@Tag(name = "Applications", description = "Membership applications: submitted by applicants, decided by staff")
 @RequestMapping(path = "/api/applications", produces = MediaType.APPLICATION_JSON_VALUE)
 class ApplicationApiController {
 
@@ -57,6 +63,15 @@ class ApplicationApiController {
 		this.bulkApprovals = bulkApprovals;
 	}
 
+	@Operation(summary = "Submit an application",
+			description = "Anyone may submit. The answer's statusUrl is the applicant's private link to the status.",
+			responses = { @ApiResponse(responseCode = "201", description = "Submitted"), @ApiResponse(
+					responseCode = "200",
+					description = "Submitted before with the same Idempotency-Key and body: the same application"),
+					@ApiResponse(responseCode = "422",
+							description = "The Idempotency-Key was used before with another body",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))) })
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ApplicationViews.Submitted> submit(@Valid @RequestBody ApplicationRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest http) {
@@ -73,12 +88,14 @@ class ApplicationApiController {
 			.body(body);
 	}
 
+	@Operation(summary = "List applications", description = "Oldest first; optionally of one status.")
 	@GetMapping
 	PagedModel<ApplicationViews.Summary> list(@RequestParam(required = false) ApplicationStatus status,
 			Pageable pageable) {
 		return new PagedModel<>(this.applications.findAll(status, pageable).map(ApplicationViews.Summary::of));
 	}
 
+	@Operation(summary = "One application with its history")
 	@GetMapping("/{id}")
 	ApplicationViews.Details details(@PathVariable UUID id) {
 		return this.applications.find(id)
@@ -86,6 +103,9 @@ class ApplicationApiController {
 			.orElseThrow(() -> new ApplicationNotFoundException(id));
 	}
 
+	@Operation(summary = "Approve an application",
+			description = "With a tier and the date the membership takes effect;"
+					+ " a date today or in the past takes effect at once. Deciding a decided application is 409.")
 	@PostMapping(path = "/{id}/approval", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ApplicationViews.Decided approve(@PathVariable UUID id, @Valid @RequestBody DecisionRequests.Approval approval,
 			Authentication staff) {
@@ -97,18 +117,23 @@ class ApplicationApiController {
 	 * Many approvals at once: 200 with a result per item, in order (a status or a
 	 * problem); only a malformed, empty or too long body fails as a whole.
 	 */
+	@Operation(summary = "Approve many applications at once",
+			description = "At most 1,000 items; each is an approval of its own, answered in order with its status or its problem.")
 	@PostMapping(path = "/approvals", consumes = MediaType.APPLICATION_JSON_VALUE)
 	List<BulkApprovals.Result> approveAll(@RequestBody List<DecisionRequests.BulkApproval> approvals,
 			Authentication staff) {
 		return this.bulkApprovals.approveAll(approvals, staff.getName());
 	}
 
+	@Operation(summary = "Reject an application", description = "Deciding a decided application is 409.")
 	@PostMapping(path = "/{id}/rejection", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ApplicationViews.Decided reject(@PathVariable UUID id, @Valid @RequestBody DecisionRequests.Rejection rejection,
 			Authentication staff) {
 		return ApplicationViews.Decided.of(this.decisions.reject(id, rejection.reason(), staff.getName()));
 	}
 
+	@Operation(summary = "The applicant's view of an application",
+			description = "Needs the token of the statusUrl; a wrong token is answered as an unknown application (404).")
 	@GetMapping("/{id}/status")
 	ApplicationViews.ApplicantStatus status(@PathVariable String id, @RequestParam(required = false) String token) {
 		// a malformed id, an unknown id and a wrong token answer alike: 404

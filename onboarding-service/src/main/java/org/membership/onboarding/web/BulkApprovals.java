@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -103,7 +104,8 @@ class BulkApprovals {
 	 * @param problem RFC 9457 problem details; null on success
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Result(UUID id, ApplicationStatus status, Map<String, Object> problem) {
+	record Result(UUID id, ApplicationStatus status,
+			@Schema(ref = "#/components/schemas/ProblemDetail") Map<String, Object> problem) {
 
 		static Result succeeded(UUID id, ApplicationStatus status) {
 			return new Result(id, status, null);

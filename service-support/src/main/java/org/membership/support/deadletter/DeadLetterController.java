@@ -2,6 +2,9 @@ package org.membership.support.deadletter;
 
 import java.security.Principal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@link DeadLetterAutoConfiguration} declares the paths staff-only).
  */
 @RestController
+@Tag(name = "Dead letters", description = "Records this service could not process, kept in its own dead-letter topics")
 @RequestMapping(DeadLetterController.PATH)
 class DeadLetterController {
 
@@ -27,11 +31,15 @@ class DeadLetterController {
 	}
 
 	/** Newest first, a fixed order: a {@code sort} parameter is answered 400. */
+	@Operation(operationId = "listDeadLetters", summary = "List this service's dead letters",
+			description = "Newest first.")
 	@GetMapping
 	PagedModel<DeadLetter> list(Pageable pageable) {
 		return new PagedModel<>(this.deadLetters.list(pageable));
 	}
 
+	@Operation(operationId = "replayDeadLetter", summary = "Replay a dead letter in this service",
+			description = "Reprocesses the record here only (nothing is published again); a second replay is 409.")
 	@PostMapping("/{topic}/{partition}/{offset}/replay")
 	DeadLetter replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset,
 			Principal staff) {

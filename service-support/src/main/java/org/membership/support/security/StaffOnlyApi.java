@@ -19,6 +19,15 @@ public record StaffOnlyApi(HttpMethod method, List<String> patterns) {
 		patterns = List.copyOf(patterns);
 	}
 
+	/**
+	 * Whether {@code method} on {@code path} (a path template's variables match any
+	 * segment) is one of these.
+	 */
+	public boolean matches(HttpMethod method, String path) {
+		return (this.method == null || this.method.equals(method))
+				&& StaffSecurityRules.matchesAny(this.patterns, path);
+	}
+
 	/** These paths need STAFF, whatever the method. */
 	public static StaffOnlyApi paths(String... patterns) {
 		return new StaffOnlyApi(null, List.of(patterns));

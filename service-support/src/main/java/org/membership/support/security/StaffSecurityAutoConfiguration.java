@@ -58,13 +58,13 @@ import org.springframework.util.StringUtils;
  * console.</li>
  * </ul>
  * Which paths are open and which need STAFF is each service's {@link StaffSecurityRules},
- * except what service-support serves to staff itself ({@link StaffOnlyApi}). Users and
- * their bcrypt hashes come from {@link StaffSecurityProperties}. Bearer tokens are
- * verified by Spring Boot's resource server settings
- * ({@code spring.security.oauth2.resourceserver.jwt.*}: an OIDC {@code issuer-uri}, a
- * {@code jwk-set-uri}, or a {@code public-key-location} with the {@code issuer-uri} it
- * must name), so verifying one costs no password hash. With none of them set, only Basic
- * is accepted. 401 and 403 are problem details.
+ * except what service-support serves to staff itself ({@link StaffOnlyApi}) or to anyone
+ * ({@link PublicPages}, the API documentation). Users and their bcrypt hashes come from
+ * {@link StaffSecurityProperties}. Bearer tokens are verified by Spring Boot's resource
+ * server settings ({@code spring.security.oauth2.resourceserver.jwt.*}: an OIDC
+ * {@code issuer-uri}, a {@code jwk-set-uri}, or a {@code public-key-location} with the
+ * {@code issuer-uri} it must name), so verifying one costs no password hash. With none of
+ * them set, only Basic is accepted. 401 and 403 are problem details.
  */
 @AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
 		UserDetailsServiceAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class })
@@ -178,11 +178,14 @@ public class StaffSecurityAutoConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain staffPages(HttpSecurity http, StaffSecurityRules rules, ProblemResponses problems)
-			throws Exception {
+	SecurityFilterChain staffPages(HttpSecurity http, StaffSecurityRules rules, ProblemResponses problems,
+			ObjectProvider<PublicPages> publicPages) throws Exception {
 		http.authorizeHttpRequests((requests) -> {
 			// an error page is shown for whatever failed, wherever it failed
 			requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll().requestMatchers("/error").permitAll();
+			publicPages.orderedStream()
+				.forEach((pages) -> requests.requestMatchers(HttpMethod.GET, pages.patterns().toArray(String[]::new))
+					.permitAll());
 			rules.applyToPages(requests);
 		});
 		if (rules.consoleHome() != null) {

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * What a service declares about its own paths: which are open, which need the role STAFF,
@@ -117,6 +119,32 @@ public final class StaffSecurityRules {
 	/** Where a form login lands, or null when the service has no console. */
 	String consoleHome() {
 		return this.consoleHome;
+	}
+
+	/**
+	 * Who may call {@code method} on the API path {@code path}: the access of the first
+	 * rule that names it, in the order the filter chain tries them, else that of other
+	 * API calls. A path variable of a path template ({@code /api/applications/{id}})
+	 * stands for any one segment. The filter chain decides on real requests; this answers
+	 * for what describes them (the OpenAPI document marks the STAFF operations with it).
+	 */
+	public Access apiAccess(HttpMethod method, String path) {
+		for (Rule rule : this.rules) {
+			if ((rule.method() == null || rule.method().equals(method)) && matchesAny(rule.patterns(), path)) {
+				return rule.access();
+			}
+		}
+		return this.otherApiCalls;
+	}
+
+	/**
+	 * Whether one of the Ant-style {@code patterns} matches {@code path}, as the filter
+	 * chain's matchers do (Spring's path patterns); a path variable matches any segment.
+	 */
+	static boolean matchesAny(List<String> patterns, String path) {
+		PathContainer container = PathContainer.parsePath(path.replaceAll("\\{[^/}]+}", "x"));
+		return patterns.stream()
+			.anyMatch((pattern) -> PathPatternParser.defaultInstance.parse(pattern).matches(container));
 	}
 
 	void applyToApi(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {

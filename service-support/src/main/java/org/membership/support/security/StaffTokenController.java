@@ -1,6 +1,9 @@
 package org.membership.support.security;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.membership.support.problem.ProblemException;
 
 import org.springframework.http.CacheControl;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * expires.
  */
 @RestController
+@Tag(name = "Staff tokens")
 final class StaffTokenController {
 
 	static final String PATH = "/api/staff/token";
@@ -29,6 +33,10 @@ final class StaffTokenController {
 		this.issuer = issuer;
 	}
 
+	@Operation(summary = "Exchange a staff password for a Bearer token",
+			description = "HTTP Basic only: a token does not buy another one (403). The answer is the OAuth2 token"
+					+ " response; the token is accepted by every service.",
+			security = @SecurityRequirement(name = "basicAuth"))
 	@PostMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TokenResponse> token(Authentication user) {
 		if (!(user instanceof UsernamePasswordAuthenticationToken)) {
