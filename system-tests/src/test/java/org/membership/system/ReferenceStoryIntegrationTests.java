@@ -93,20 +93,22 @@ class ReferenceStoryIntegrationTests {
 			});
 		}
 		// every record of the application, on every topic, from both publishers, carries
-		// the
-		// trace
+		// the trace
 		assertThat(seen).filteredOn((event) -> id.equals(event.key()))
 			.allSatisfy((event) -> assertThat(event.traceparent()).as(event.topic())
 				.matches("00-" + traceId + "-[0-9a-f]{16}-01"));
 
-		// and every service logged its part of it with the trace id and the application
-		// id
+		// every service logged its part with the trace id and the application id
 		String logged = ".*\\[" + traceId + ",[0-9a-f]{16}," + id + "\\] .*";
 		for (String service : List.of("onboarding-service", "directory-service", "notification-service")) {
 			await().atMost(Duration.ofMinutes(1))
 				.untilAsserted(() -> assertThat(system.logLines(service)).as(service)
 					.anyMatch((line) -> line.matches(logged)));
 		}
+		// and the welcome mail, sent later by notification's scheduler, in the same trace
+		await().atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(system.logLines("notification-service"))
+				.anyMatch((line) -> line.matches(logged) && line.contains("Sent WELCOME")));
 	}
 
 	@Test
