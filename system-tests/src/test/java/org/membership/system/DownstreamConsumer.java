@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.membership.events.EventTopic;
@@ -33,8 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class DownstreamConsumer implements AutoCloseable {
 
-	/** One record as a downstream system decodes it. */
-	record Event(String topic, String key, int schemaId, GenericRecord value) {
+	/**
+	 * One record as a downstream system decodes it.
+	 *
+	 * @param traceparent the record's W3C trace context header, or null
+	 */
+	record Event(String topic, String key, int schemaId, GenericRecord value, String traceparent) {
 
 		String type() {
 			return this.value.getSchema().getName();
@@ -85,7 +91,9 @@ final class DownstreamConsumer implements AutoCloseable {
 			try {
 				GenericRecord value = new GenericDatumReader<GenericRecord>(schema).read(null,
 						DecoderFactory.get().binaryDecoder(record.value(), wire.position(), wire.remaining(), null));
-				events.add(new Event(record.topic(), record.key(), id, value));
+				Header traceparent = record.headers().lastHeader("traceparent");
+				events.add(new Event(record.topic(), record.key(), id, value,
+						(traceparent != null) ? new String(traceparent.value(), StandardCharsets.UTF_8) : null));
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException("Undecodable record " + record, ex);

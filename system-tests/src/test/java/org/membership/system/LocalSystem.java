@@ -30,6 +30,8 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
 
 	private PublicApi api;
 
+	private Path data;
+
 	/**
 	 * @param name names the temporary data directory
 	 */
@@ -41,6 +43,7 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
 		Path data = Files.createTempDirectory(this.name);
+		this.data = data;
 		String staffPassword = "e2e-" + Long.toHexString(System.nanoTime());
 		List<LocalStack.Service> services = LocalStack.SERVICES.stream()
 			.map((service) -> new LocalStack.Service(service.name(), Ports.free()))
@@ -81,6 +84,14 @@ final class LocalSystem implements BeforeAllCallback, AfterAllCallback {
 
 	PublicApi api() {
 		return this.api;
+	}
+
+	/**
+	 * The lines a service has logged so far (its standard output, as the stack keeps it).
+	 */
+	List<String> logLines(String service) throws IOException {
+		Path log = this.data.resolve("logs").resolve(service + ".log");
+		return Files.isRegularFile(log) ? Files.readAllLines(log) : List.of();
 	}
 
 	/** Every mail the SMTP server has received, one {@code .eml} file each. */

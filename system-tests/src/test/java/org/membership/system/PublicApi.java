@@ -54,7 +54,15 @@ record PublicApi(URI onboarding, URI directory, URI notification, String staffPa
 
 	/** Submits a minimal application for an association in Brussels; its id. */
 	String submit(String name, String email) throws Exception {
-		HttpResponse<String> response = post(this.onboarding, "/api/applications", """
+		return submit(name, email, null);
+	}
+
+	/**
+	 * Submits a minimal application for an association in Brussels as a caller in the
+	 * trace of {@code traceparent} (W3C trace context; none when null); its id.
+	 */
+	String submit(String name, String email, String traceparent) throws Exception {
+		HttpResponse<String> response = post(this.onboarding, "/api/applications", traceparent, """
 				{
 				  "organisation": { "name": "%s", "country": "BE", "city": "Brussels", "type": "ASSOCIATION" },
 				  "requestedTier": "ASSOCIATE",
@@ -148,12 +156,20 @@ record PublicApi(URI onboarding, URI directory, URI notification, String staffPa
 	}
 
 	private HttpResponse<String> post(URI base, String path, String json, boolean asStaff) throws Exception {
+		return post(base, path, null, json, asStaff);
+	}
+
+	private HttpResponse<String> post(URI base, String path, String traceparent, String json, boolean asStaff)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
 		if (asStaff) {
 			staff(request);
+		}
+		if (traceparent != null) {
+			request.header("traceparent", traceparent);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -70,6 +71,44 @@ class ReferenceStoryIntegrationTests {
 				.contains("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member"));
 		await().atMost(Duration.ofMinutes(2))
 			.untilAsserted(() -> assertThat(system.mailsTo(CONTACT)).hasSizeGreaterThanOrEqualTo(3));
+	}
+
+	@Test
+	void oneTraceIdFollowsAnApplicationThroughTheThreeServicesTheirRecordsAndTheirLogs() throws Exception {
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+		String id = api.submit("Traced Regional Association", "traced@example.org",
+				"00-" + traceId + "-00f067aa0ba902b7-01");
+		// a staff decision is another request, days later maybe: it still continues the
+		// application's trace
+		assertThat(api.approve(id, "FULL", LocalDate.of(2024, 3, 1)).statusCode()).isEqualTo(200);
+
+		List<DownstreamConsumer.Event> seen = new ArrayList<>();
+		try (DownstreamConsumer consumer = new DownstreamConsumer(system.stack().broker().bootstrapServers(),
+				system.stack().registry().confluentCompatibleUrl())) {
+			await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+				seen.addAll(consumer.poll());
+				assertThat(seen).filteredOn((event) -> id.equals(event.key()))
+					.extracting(DownstreamConsumer.Event::type)
+					.contains("ApplicationReceived", "MemberApproved", "MembershipEffective", "AnnouncementPublished");
+			});
+		}
+		// every record of the application, on every topic, from both publishers, carries
+		// the trace
+		assertThat(seen).filteredOn((event) -> id.equals(event.key()))
+			.allSatisfy((event) -> assertThat(event.traceparent()).as(event.topic())
+				.matches("00-" + traceId + "-[0-9a-f]{16}-01"));
+
+		// every service logged its part with the trace id and the application id
+		String logged = ".*\\[" + traceId + ",[0-9a-f]{16}," + id + "\\] .*";
+		for (String service : List.of("onboarding-service", "directory-service", "notification-service")) {
+			await().atMost(Duration.ofMinutes(1))
+				.untilAsserted(() -> assertThat(system.logLines(service)).as(service)
+					.anyMatch((line) -> line.matches(logged)));
+		}
+		// and the welcome mail, sent later by notification's scheduler, in the same trace
+		await().atMost(Duration.ofMinutes(1))
+			.untilAsserted(() -> assertThat(system.logLines("notification-service"))
+				.anyMatch((line) -> line.matches(logged) && line.contains("Sent WELCOME")));
 	}
 
 	@Test

@@ -31,8 +31,9 @@ class MembershipChangeHandler {
 			case DUPLICATE -> this.metrics.duplicate(change.topic());
 			case STALE -> this.metrics.stale(change.topic());
 		}
-		logger.info("{} event {} of application {} version {} (correlation {}): {}", change.topic(), change.eventId(),
-				change.applicationId(), change.applicationVersion(), change.correlationId(), outcome);
+		// the correlation id is the trace id, already in the line
+		logger.info("{} event {} of application {} version {}: {}", change.topic(), change.eventId(),
+				change.applicationId(), change.applicationVersion(), outcome);
 	}
 
 }

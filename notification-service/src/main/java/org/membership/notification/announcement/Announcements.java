@@ -20,6 +20,7 @@ import org.membership.notification.mail.NotificationRequest;
 import org.membership.notification.mail.Notifications;
 import org.membership.support.association.AssociationProperties;
 import org.membership.support.metrics.MetricNames;
+import org.membership.support.tracing.Traces;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,15 +47,18 @@ public class Announcements {
 
 	private final Counter published;
 
+	private final Traces traces;
+
 	Announcements(AnnouncementRepository repository, AnnouncementWriter writer, Notifications notifications,
 			ApplicationEventPublisher events, AssociationProperties association, Clock clock, MeterRegistry meters,
-			@Value("${spring.application.name}") String applicationName) {
+			@Value("${spring.application.name}") String applicationName, Traces traces) {
 		this.repository = repository;
 		this.writer = writer;
 		this.notifications = notifications;
 		this.events = events;
 		this.association = association;
 		this.clock = clock;
+		this.traces = traces;
 		this.published = Counter.builder(MetricNames.of(applicationName, "announcements.published"))
 			.description("Welcome announcements published")
 			.register(meters);
@@ -79,7 +83,7 @@ public class Announcements {
 		// pages and the feed show them
 		Announcement announcement = this.repository.findById(id).orElseThrow();
 		// stored in the outbox in this transaction, sent to Kafka after the commit
-		this.events.publishEvent(made(announcement, membership));
+		this.events.publishEvent(made(announcement, membership, this.traces.traceparent()));
 		this.published.increment();
 		logger.info("Published announcement {} for application {} (event {})", id, membership.applicationId(),
 				membership.eventId());
@@ -93,13 +97,14 @@ public class Announcements {
 				NotificationKind.WELCOME, null, model));
 	}
 
-	private static AnnouncementMade made(Announcement announcement, Membership membership) {
+	private static AnnouncementMade made(Announcement announcement, Membership membership, String traceparent) {
 		// the same id on every resend, so consumers can de-duplicate a resent record
 		UUID eventId = UUID
 			.nameUUIDFromBytes(("announcement-published:" + announcement.id()).getBytes(StandardCharsets.UTF_8));
 		return new AnnouncementMade(eventId, announcement.id(), announcement.applicationId(),
 				membership.applicationVersion(), membership.correlationId(), announcement.headline(),
-				announcement.summary(), announcement.body(), announcement.publishedAt(), announcement.link());
+				announcement.summary(), announcement.body(), announcement.publishedAt(), announcement.link(),
+				traceparent);
 	}
 
 	public Optional<Announcement> find(UUID id) {

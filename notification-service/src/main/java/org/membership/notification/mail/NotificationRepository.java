@@ -33,11 +33,21 @@ class NotificationRepository {
 	 */
 	boolean insertIfAbsent(UUID id, NotificationRequest request, String recipient, ComposedMail mail, String model,
 			Instant now) {
+		return insertIfAbsent(id, request, recipient, mail, model, now, null);
+	}
+
+	/**
+	 * As
+	 * {@link #insertIfAbsent(UUID, NotificationRequest, String, ComposedMail, String, Instant)},
+	 * keeping the {@code traceparent} the mail is to be sent in.
+	 */
+	boolean insertIfAbsent(UUID id, NotificationRequest request, String recipient, ComposedMail mail, String model,
+			Instant now, String traceparent) {
 		return this.jdbc.sql("""
 				INSERT INTO notification (id, event_id, kind, recipient, application_id, subject, text_body,
-				    html_body, model, status, attempts, next_attempt_at, created_at)
+				    html_body, model, status, attempts, next_attempt_at, created_at, traceparent)
 				SELECT :id, :eventId, :kind, :recipient, :applicationId, :subject, :text, :html, :model, 'PENDING', 0,
-				    :now, :now
+				    :now, :now, CAST(:traceparent AS VARCHAR(55))
 				WHERE NOT EXISTS (SELECT 1 FROM notification WHERE event_id = :eventId AND kind = :kind)
 				""")
 			.param("id", id)
@@ -50,6 +60,7 @@ class NotificationRepository {
 			.param("html", mail.html())
 			.param("model", model)
 			.param("now", utc(now))
+			.param("traceparent", traceparent)
 			.update() == 1;
 	}
 
@@ -125,13 +136,14 @@ class NotificationRepository {
 
 	Optional<OutgoingMail> findOutgoing(UUID id) {
 		return this.jdbc
-			.sql("SELECT id, recipient, subject, text_body, html_body, attempts, application_id, event_id, kind "
-					+ "FROM notification WHERE id = :id")
+			.sql("SELECT id, recipient, subject, text_body, html_body, attempts, application_id, event_id, kind, "
+					+ "traceparent " + "FROM notification WHERE id = :id")
 			.param("id", id)
 			.query((rs, n) -> new OutgoingMail(rs.getObject("id", UUID.class), rs.getString("recipient"),
 					rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
 					rs.getInt("attempts"), rs.getObject("application_id", UUID.class),
-					rs.getObject("event_id", UUID.class), NotificationKind.valueOf(rs.getString("kind"))))
+					rs.getObject("event_id", UUID.class), NotificationKind.valueOf(rs.getString("kind")),
+					rs.getString("traceparent")))
 			.optional();
 	}
 
@@ -219,7 +231,7 @@ class NotificationRepository {
 
 	/** What the sender needs of a claimed notification. */
 	record OutgoingMail(UUID id, String recipient, String subject, String text, String html, int attempts,
-			UUID applicationId, UUID eventId, NotificationKind kind) {
+			UUID applicationId, UUID eventId, NotificationKind kind, String traceparent) {
 
 	}
 

@@ -11,8 +11,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.membership.support.metrics.MetricNames;
+import org.membership.support.tracing.Traces;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
@@ -33,6 +35,8 @@ class NotificationSender {
 
 	private static final Logger logger = LoggerFactory.getLogger(NotificationSender.class);
 
+	private final Traces traces;
+
 	private final NotificationRepository repository;
 
 	private final JavaMailSender mailSender;
@@ -49,8 +53,9 @@ class NotificationSender {
 
 	NotificationSender(NotificationRepository repository, JavaMailSender mailSender, WaitingMails waitingMails,
 			NotificationProperties properties, Clock clock, MeterRegistry meters,
-			@Value("${spring.application.name}") String applicationName) {
+			@Value("${spring.application.name}") String applicationName, Traces traces) {
 		this.repository = repository;
+		this.traces = traces;
 		this.mailSender = mailSender;
 		this.waitingMails = waitingMails;
 		this.properties = properties;
@@ -76,8 +81,21 @@ class NotificationSender {
 		Instant now = this.clock.instant();
 		for (UUID id : this.repository.findDue(now, this.properties.batchSize())) {
 			if (this.repository.claim(id, now, now.plus(this.properties.lease()))) {
-				this.repository.findOutgoing(id).ifPresent(this::send);
+				this.repository.findOutgoing(id).ifPresent(this::sendInItsTrace);
 			}
+		}
+	}
+
+	/**
+	 * Sends a mail in the trace of the event it answers, with its application id in the
+	 * log lines: the mail is part of the application's journey, not of this polling run.
+	 */
+	private void sendInItsTrace(NotificationRepository.OutgoingMail mail) {
+		try (MDC.MDCCloseable applicationId = MDC.putCloseable("applicationId", String.valueOf(mail.applicationId()))) {
+			this.traces.continuing(mail.traceparent(), "mail " + mail.kind(), () -> {
+				send(mail);
+				return null;
+			});
 		}
 	}
 

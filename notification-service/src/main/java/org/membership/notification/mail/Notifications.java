@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.membership.support.tracing.Traces;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,8 @@ public class Notifications {
 
 	private static final Logger logger = LoggerFactory.getLogger(Notifications.class);
 
+	private final Traces traces;
+
 	private final NotificationRepository repository;
 
 	private final ContactBook contacts;
@@ -30,8 +34,10 @@ public class Notifications {
 
 	private final Clock clock;
 
-	Notifications(NotificationRepository repository, ContactBook contacts, MailComposer composer, Clock clock) {
+	Notifications(NotificationRepository repository, ContactBook contacts, MailComposer composer, Clock clock,
+			Traces traces) {
 		this.repository = repository;
+		this.traces = traces;
 		this.contacts = contacts;
 		this.composer = composer;
 		this.clock = clock;
@@ -58,7 +64,8 @@ public class Notifications {
 		model.putIfAbsent("contactName", null);
 		model.putIfAbsent("organisationName", null);
 		boolean inserted = this.repository.insertIfAbsent(UUID.randomUUID(), request, recipient,
-				this.composer.compose(request.kind(), model), this.composer.toJson(model), this.clock.instant());
+				this.composer.compose(request.kind(), model), this.composer.toJson(model), this.clock.instant(),
+				this.traces.traceparent());
 		if (inserted && recipient.isEmpty()) {
 			logger.warn("{} for application {} (event {}) waits: the contact is not known yet", request.kind(),
 					request.applicationId(), request.eventId());

@@ -15,5 +15,5 @@ import java.util.UUID;
  */
 public record ApplicationApproved(UUID eventId, Instant occurredAt, UUID applicationId, long applicationVersion,
 		String correlationId, String tier, LocalDate effectiveFrom, String approvedBy,
-		ApplyingOrganisation organisation, String note) implements OnboardingEvent {
+		ApplyingOrganisation organisation, String note, String traceparent) implements OnboardingEvent {
 }

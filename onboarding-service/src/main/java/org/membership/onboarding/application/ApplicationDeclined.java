@@ -10,5 +10,5 @@ import java.util.UUID;
  * @param rejectedBy the staff user
  */
 public record ApplicationDeclined(UUID eventId, Instant occurredAt, UUID applicationId, long applicationVersion,
-		String correlationId, String reason, String rejectedBy) implements OnboardingEvent {
+		String correlationId, String reason, String rejectedBy, String traceparent) implements OnboardingEvent {
 }

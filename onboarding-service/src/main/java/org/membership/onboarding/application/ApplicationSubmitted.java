@@ -11,5 +11,5 @@ import java.util.UUID;
  */
 public record ApplicationSubmitted(UUID eventId, Instant occurredAt, UUID applicationId, long applicationVersion,
 		String correlationId, ApplyingOrganisation organisation, String requestedTier, ContactPerson contact,
-		Instant submittedAt) implements OnboardingEvent {
+		Instant submittedAt, String traceparent) implements OnboardingEvent {
 }

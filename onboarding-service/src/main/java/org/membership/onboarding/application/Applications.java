@@ -8,9 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.membership.support.tracing.Traces;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,9 +58,11 @@ public class Applications {
 
 	private final TransactionTemplate transactions;
 
+	private final Traces traces;
+
 	Applications(ApplicationRepository repository, ApplicationEventPublisher events, StatusTokens tokens,
 			SecureRandom random, Clock clock, JsonMapper json, ApplicationMetrics metrics,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, Traces traces) {
 		this.repository = repository;
 		this.events = events;
 		this.tokens = tokens;
@@ -66,14 +71,18 @@ public class Applications {
 		this.json = json;
 		this.metrics = metrics;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.traces = traces;
 	}
 
 	/**
 	 * Stores a new application and publishes {@link ApplicationSubmitted}. With an
 	 * Idempotency-Key, a repetition of the same body returns the first application and
-	 * another body fails with {@link IdempotencyKeyReusedException}.
+	 * another body fails with {@link IdempotencyKeyReusedException}. The application's
+	 * correlation id is the trace id of the submission: every later event of the
+	 * application continues that trace.
 	 */
-	public Submission submit(NewApplication application, String correlationId, String idempotencyKey) {
+	public Submission submit(NewApplication application, String idempotencyKey) {
+		String correlationId = this.traces.traceId();
 		if (idempotencyKey == null) {
 			return this.transactions.execute((status) -> create(application, correlationId, null));
 		}
@@ -112,10 +121,12 @@ public class Applications {
 					now);
 		}
 		this.events.publishEvent(new ApplicationSubmitted(UUID.randomUUID(), now, id, 1, correlationId,
-				request.organisation(), request.requestedTier(), request.contact(), now));
+				request.organisation(), request.requestedTier(), request.contact(), now, this.traces.traceparent()));
 		this.metrics.submitted();
-		logger.info("Application {} submitted by {} ({}), correlation id {}", id, request.organisation().name(),
-				request.organisation().country(), correlationId);
+		try (MDC.MDCCloseable applicationId = MDC.putCloseable("applicationId", id.toString())) {
+			logger.info("Application {} submitted by {} ({})", id, request.organisation().name(),
+					request.organisation().country());
+		}
 		return new Submission(id, ApplicationStatus.SUBMITTED, token, false);
 	}
 
@@ -150,12 +161,15 @@ public class Applications {
 			Application approved = this.repository.findById(id).orElseThrow();
 			this.repository.addHistory(id, new HistoryEntry(approved.version(), ApplicationStatus.APPROVED, approvedBy,
 					now, "tier " + tier + ", effective from " + effectiveFrom + ((note != null) ? ": " + note : "")));
-			this.events.publishEvent(new ApplicationApproved(UUID.randomUUID(), now, id, approved.version(),
-					approved.correlationId(), tier, effectiveFrom, approvedBy, approved.organisation(), note));
-			this.metrics.approved();
-			logger.info("Application {} approved by {}: tier {}, effective from {}, correlation id {}", id, approvedBy,
-					tier, effectiveFrom, approved.correlationId());
-			return approved;
+			return inTraceOf(approved, "application approved", () -> {
+				this.events.publishEvent(new ApplicationApproved(UUID.randomUUID(), now, id, approved.version(),
+						approved.correlationId(), tier, effectiveFrom, approvedBy, approved.organisation(), note,
+						this.traces.traceparent()));
+				this.metrics.approved();
+				logger.info("Application {} approved by {}: tier {}, effective from {}", id, approvedBy, tier,
+						effectiveFrom);
+				return approved;
+			});
 		});
 	}
 
@@ -173,11 +187,13 @@ public class Applications {
 			Application rejected = this.repository.findById(id).orElseThrow();
 			this.repository.addHistory(id,
 					new HistoryEntry(rejected.version(), ApplicationStatus.REJECTED, rejectedBy, now, reason));
-			this.events.publishEvent(new ApplicationDeclined(UUID.randomUUID(), now, id, rejected.version(),
-					rejected.correlationId(), reason, rejectedBy));
-			this.metrics.rejected();
-			logger.info("Application {} rejected by {}, correlation id {}", id, rejectedBy, rejected.correlationId());
-			return rejected;
+			return inTraceOf(rejected, "application rejected", () -> {
+				this.events.publishEvent(new ApplicationDeclined(UUID.randomUUID(), now, id, rejected.version(),
+						rejected.correlationId(), reason, rejectedBy, this.traces.traceparent()));
+				this.metrics.rejected();
+				logger.info("Application {} rejected by {}", id, rejectedBy);
+				return rejected;
+			});
 		});
 	}
 
@@ -197,14 +213,27 @@ public class Applications {
 			Application.Decision decision = effective.decision();
 			this.repository.addHistory(id, new HistoryEntry(effective.version(), ApplicationStatus.EFFECTIVE, SCHEDULER,
 					now, "effective from " + decision.effectiveFrom()));
-			this.events.publishEvent(new MembershipTookEffect(UUID.randomUUID(), now, id, effective.version(),
-					effective.correlationId(), decision.tier(), decision.effectiveFrom(), effective.organisation()));
-			this.metrics.effective();
-			logger.info("Application {} is effective from {}, correlation id {}", id, decision.effectiveFrom(),
-					effective.correlationId());
-			return true;
+			return inTraceOf(effective, "membership effective", () -> {
+				this.events.publishEvent(new MembershipTookEffect(UUID.randomUUID(), now, id, effective.version(),
+						effective.correlationId(), decision.tier(), decision.effectiveFrom(), effective.organisation(),
+						this.traces.traceparent()));
+				this.metrics.effective();
+				logger.info("Application {} is effective from {}", id, decision.effectiveFrom());
+				return true;
+			});
 		});
 		return Boolean.TRUE.equals(changed);
+	}
+
+	/**
+	 * Does {@code work} in the application's trace (its correlation id), with its id in
+	 * the log lines: a decision or an effective date days after the submission still
+	 * belongs to the application's one trace, whatever request or scheduler run made it.
+	 */
+	private <T> T inTraceOf(Application application, String name, Supplier<T> work) {
+		try (MDC.MDCCloseable applicationId = MDC.putCloseable("applicationId", application.id().toString())) {
+			return this.traces.continuing(this.traces.traceparentIn(application.correlationId()), name, work);
+		}
 	}
 
 	private RuntimeException notDecidable(UUID id) {

@@ -12,6 +12,6 @@ import java.util.UUID;
  * @param organisation snapshot of the organisation as approved
  */
 public record MembershipTookEffect(UUID eventId, Instant occurredAt, UUID applicationId, long applicationVersion,
-		String correlationId, String tier, LocalDate effectiveFrom,
-		ApplyingOrganisation organisation) implements OnboardingEvent {
+		String correlationId, String tier, LocalDate effectiveFrom, ApplyingOrganisation organisation,
+		String traceparent) implements OnboardingEvent {
 }

@@ -3,6 +3,8 @@ package org.membership.onboarding.application;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.membership.support.tracing.TracedEvent;
+
 /**
  * What every event of an application carries. The events are plain records, published
  * in-process inside the transaction of their state change; the outbox stores them with
@@ -11,7 +13,7 @@ import java.util.UUID;
  * their class name, so a rename needs a migration of {@code event_publication.event_type}
  * (as {@code V4__renamed_event_types.sql} does).
  */
-public sealed interface OnboardingEvent
+public sealed interface OnboardingEvent extends TracedEvent
 		permits ApplicationSubmitted, ApplicationApproved, ApplicationDeclined, MembershipTookEffect {
 
 	/** Unique per event; consumers de-duplicate on it. */
@@ -26,7 +28,17 @@ public sealed interface OnboardingEvent
 	/** The application's version after the change. */
 	long applicationVersion();
 
-	/** Set at submission, carried on. */
+	/**
+	 * The trace id of the application's submission, carried on: the trace every event of
+	 * the application continues, and the id to search the logs for.
+	 */
 	String correlationId();
+
+	/**
+	 * The trace context the outbox sends the event in: within the application's trace
+	 * ({@link #correlationId()}).
+	 */
+	@Override
+	String traceparent();
 
 }

@@ -1,8 +1,8 @@
 /**
- * What the service needs to run but no feature owns: its security rules, correlation ids,
- * Kafka health, randomness and scheduling. It knows no feature package (declared here,
- * verified by ModularityTests); features depend on it, never the reverse. The
- * association's settings, time, problem details and paging are service-support's.
+ * What the service needs to run but no feature owns: its security rules, Kafka health,
+ * randomness and scheduling. It knows no feature package (declared here, verified by
+ * ModularityTests); features depend on it, never the reverse. The association's settings,
+ * time, problem details and paging are service-support's.
  */
 @ApplicationModule(allowedDependencies = {})
 package org.membership.onboarding.system;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,7 +17,6 @@ import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.application.Submission;
 import org.membership.onboarding.decision.DecisionService;
-import org.membership.onboarding.system.CorrelationIdFilter;
 import org.membership.support.problem.InvalidFieldException;
 
 import org.springframework.data.domain.Pageable;
@@ -74,13 +72,12 @@ class ApplicationApiController {
 									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))) })
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ApplicationViews.Submitted> submit(@Valid @RequestBody ApplicationRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest http) {
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
 			throw new InvalidFieldException("Idempotency-Key",
 					"must be 1 to 255 visible ASCII characters, e.g. a UUID");
 		}
-		Submission submission = this.applications.submit(request.toNewApplication(), CorrelationIdFilter.of(http),
-				idempotencyKey);
+		Submission submission = this.applications.submit(request.toNewApplication(), idempotencyKey);
 		var body = new ApplicationViews.Submitted(submission.id(), submission.status(),
 				ApplicationViews.statusUrl(submission.id(), submission.statusToken()));
 		return ResponseEntity.status(submission.replayed() ? HttpStatus.OK : HttpStatus.CREATED)

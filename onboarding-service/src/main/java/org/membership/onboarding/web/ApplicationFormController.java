@@ -2,14 +2,12 @@ package org.membership.onboarding.web;
 
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.application.Submission;
-import org.membership.onboarding.system.CorrelationIdFilter;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,7 +49,7 @@ class ApplicationFormController {
 
 	@PostMapping("/")
 	String submit(@ModelAttribute("form") ApplicationForm form, BindingResult binding, Model model,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		ApplicationRequest application = form.toRequest();
 		for (ConstraintViolation<ApplicationRequest> violation : this.validator.validate(application)) {
 			String field = violation.getPropertyPath().toString();
@@ -64,8 +62,7 @@ class ApplicationFormController {
 			this.web.addTo(model);
 			return "application-form";
 		}
-		Submission submission = this.applications.submit(application.toNewApplication(),
-				CorrelationIdFilter.of(request), null);
+		Submission submission = this.applications.submit(application.toNewApplication(), null);
 		redirect.addFlashAttribute("statusPage",
 				ApplicationViews.statusPage(submission.id(), submission.statusToken()));
 		redirect.addFlashAttribute("organisationName", application.organisation().name().strip());

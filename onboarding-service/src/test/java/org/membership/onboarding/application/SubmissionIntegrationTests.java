@@ -36,10 +36,12 @@ class SubmissionIntegrationTests {
 
 	@Test
 	void aSubmissionIsStoredAndPublishesApplicationReceivedThatAPlainConsumerReadsThroughTheRegistry() {
-		Api.Response response = new Api(this.port).with("X-Correlation-Id", "cluj-2022-12-01")
+		Api.Response response = new Api(this.port)
+			.with("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
 			.post("/api/applications", SampleApplications.clujItCluster());
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		assertThat(response.header("X-Trace-Id")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 		UUID id = UUID.fromString(response.text("id"));
 		assertThat(response.header("Location")).isEqualTo("/api/applications/" + id);
 		assertThat(response.text("status")).isEqualTo("SUBMITTED");
@@ -49,7 +51,7 @@ class SubmissionIntegrationTests {
 			ApplicationReceived received = events.awaitFirst(Duration.ofSeconds(30));
 			assertThat(received.getApplicationId()).isEqualTo(id);
 			assertThat(received.getApplicationVersion()).isEqualTo(1);
-			assertThat(received.getCorrelationId()).isEqualTo("cluj-2022-12-01");
+			assertThat(received.getCorrelationId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
 			assertThat(received.getRequestedTier()).isEqualTo("FULL");
 			assertThat(received.getOrganisation().getName()).isEqualTo("CLUJ IT Cluster");
 			assertThat(received.getOrganisation().getLegalName()).isEqualTo("Asociația CLUJ IT");
@@ -63,13 +65,13 @@ class SubmissionIntegrationTests {
 	}
 
 	@Test
-	void anInvalidCorrelationIdIsReplacedByAGeneratedOne() {
-		Api.Response response = new Api(this.port).with("X-Correlation-Id", "no spaces; or semicolons")
+	void anInvalidTraceparentStartsANewTraceWhoseIdIsTheCorrelationId() {
+		Api.Response response = new Api(this.port).with("traceparent", "no spaces; or semicolons")
 			.post("/api/applications", SampleApplications.clujItCluster());
 
 		assertThat(response.status()).isEqualTo(201);
-		String generated = response.header("X-Correlation-Id");
-		assertThat(UUID.fromString(generated)).isNotNull();
+		String generated = response.header("X-Trace-Id");
+		assertThat(generated).matches("[0-9a-f]{32}");
 		assertThat(this.jdbc.sql("SELECT correlation_id FROM membership_application WHERE id = ?")
 			.param(UUID.fromString(response.text("id")))
 			.query(String.class)

@@ -36,11 +36,18 @@ class DecisionIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private UUID submit(String correlationId) {
-		Api.Response response = new Api(this.port).with("X-Correlation-Id", correlationId)
+	/**
+	 * Submits in the trace {@code traceId}, as a caller sending W3C trace context does.
+	 */
+	private UUID submit(String traceId) {
+		Api.Response response = new Api(this.port).with("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
 			.post("/api/applications", SampleApplications.clujItCluster());
 		assertThat(response.status()).isEqualTo(201);
 		return UUID.fromString(response.text("id"));
+	}
+
+	private static String newTraceId() {
+		return UUID.randomUUID().toString().replace("-", "");
 	}
 
 	private static LocalDate today() {
@@ -57,7 +64,8 @@ class DecisionIntegrationTests {
 
 	@Test
 	void anApprovalAnswersApprovedAndPublishesMemberApprovedWithTheOrganisationSnapshot() {
-		UUID id = submit("approval-" + UUID.randomUUID());
+		String traceId = newTraceId();
+		UUID id = submit(traceId);
 		LocalDate effectiveFrom = today().plusMonths(1);
 
 		Api.Response response = approve(id,
@@ -83,13 +91,14 @@ class DecisionIntegrationTests {
 		try (KafkaEvents events = KafkaEvents.of(Topics.MEMBER_APPROVED, id)) {
 			assertThat(events.<MemberApproved>awaitFirst(Duration.ofSeconds(30)).getCorrelationId())
 				.isEqualTo(correlationId)
-				.startsWith("approval-");
+				.isEqualTo(traceId);
 		}
 	}
 
 	@Test
 	void aRejectionAnswersRejectedAndPublishesApplicationRejected() {
-		UUID id = submit("rejection-" + UUID.randomUUID());
+		String traceId = newTraceId();
+		UUID id = submit(traceId);
 
 		Api.Response response = new Api(this.port).as("clerk", "viewer-password")
 			.post("/api/applications/" + id + "/rejection", Map.of("reason", "Not based in Europe"));
@@ -102,16 +111,16 @@ class DecisionIntegrationTests {
 			assertThat(rejected.getReason()).isEqualTo("Not based in Europe");
 			assertThat(rejected.getRejectedBy()).isEqualTo("clerk");
 			assertThat(rejected.getApplicationVersion()).isEqualTo(2);
-			assertThat(rejected.getCorrelationId()).startsWith("rejection-");
+			assertThat(rejected.getCorrelationId()).isEqualTo(traceId);
 		}
 	}
 
 	@Test
 	void decidingADecidedApplicationIsAConflict() {
-		UUID approved = submit("conflict-a");
+		UUID approved = submit(newTraceId());
 		assertThat(approve(approved, Map.of("tier", "FULL", "effectiveFrom", today().plusDays(10).toString())).status())
 			.isEqualTo(200);
-		UUID rejected = submit("conflict-b");
+		UUID rejected = submit(newTraceId());
 		assertThat(reject(rejected, "Duplicate application").status()).isEqualTo(200);
 
 		Api.Response approveAgain = approve(approved,
@@ -133,7 +142,7 @@ class DecisionIntegrationTests {
 
 	@Test
 	void concurrentApprovalsGiveExactlyOneSuccessAndConflictsForTheRest() throws Exception {
-		UUID id = submit("race-" + UUID.randomUUID());
+		UUID id = submit(newTraceId());
 		int callers = 8;
 		CountDownLatch start = new CountDownLatch(1);
 		List<Callable<Api.Response>> calls = new ArrayList<>();
@@ -175,7 +184,7 @@ class DecisionIntegrationTests {
 
 	@Test
 	void effectiveFromMayLieAtMostTwoYearsAhead() {
-		UUID id = submit("far-future");
+		UUID id = submit(newTraceId());
 
 		Api.Response tooLate = approve(id,
 				Map.of("tier", "FULL", "effectiveFrom", today().plusYears(2).plusDays(1).toString()));
@@ -188,7 +197,7 @@ class DecisionIntegrationTests {
 
 	@Test
 	void invalidDecisionsAnswerProblemDetailsNamingTheField() {
-		UUID id = submit("invalid-decisions");
+		UUID id = submit(newTraceId());
 
 		assertField(approve(id, Map.of("tier", "GOLD", "effectiveFrom", today().toString())), "tier");
 		assertField(approve(id, Map.of("tier", "FULL")), "effectiveFrom");
@@ -211,7 +220,7 @@ class DecisionIntegrationTests {
 
 	@Test
 	void theDetailsShowEveryStateChangeWithWhoAndWhen() {
-		UUID id = submit("history");
+		UUID id = submit(newTraceId());
 		approve(id, Map.of("tier", "ASSOCIATE", "effectiveFrom", today().plusDays(3).toString()));
 
 		JsonNode details = new Api(this.port).asStaff().get("/api/applications/" + id).json();
@@ -232,7 +241,7 @@ class DecisionIntegrationTests {
 
 	@Test
 	void theListIsPagedAndFilteredByStatus() {
-		UUID id = submit("list");
+		UUID id = submit(newTraceId());
 		reject(id, "Listed as rejected");
 
 		JsonNode first = new Api(this.port).asStaff().get("/api/applications?status=REJECTED&size=2").json();

@@ -30,7 +30,7 @@ public class ProblemDetailsAutoConfiguration {
 	FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(WebRequestProperties properties) {
 		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
 				new RequestSizeLimitFilter(properties));
-		// before security or anything else reads the body (a correlation id comes first)
+		// before security or anything else reads the body
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
