@@ -79,7 +79,8 @@ public class Generations {
 					""").params(id, now, now, startedBy).update();
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw new RebuildRunningException(building().orElse(null), ex);
+			// nothing more in this transaction: PostgreSQL has aborted it
+			throw new RebuildRunningException(ex);
 		}
 		return id;
 	}
@@ -262,8 +263,8 @@ public class Generations {
 	/** Another generation is BUILDING: a rebuild is running. */
 	public static class RebuildRunningException extends RuntimeException {
 
-		RebuildRunningException(Long building, Throwable cause) {
-			super("A rebuild is in progress" + ((building != null) ? " (generation " + building + ")" : ""), cause);
+		RebuildRunningException(Throwable cause) {
+			super("A rebuild is in progress", cause);
 		}
 
 	}

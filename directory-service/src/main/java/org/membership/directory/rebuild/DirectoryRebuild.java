@@ -100,7 +100,9 @@ class DirectoryRebuild implements DisposableBean {
 			generation = this.generations.startBuilding(this.instance, this.properties.abandonAfter());
 		}
 		catch (Generations.RebuildRunningException ex) {
-			throw new RebuildInProgressException(ex.getMessage());
+			throw new RebuildInProgressException(this.generations.building()
+				.map((building) -> "Generation " + building + " is being built; see GET /api/directory/generations")
+				.orElse("Another rebuild was starting at the same moment"));
 		}
 		Map<TopicPartition, Long> endOffsets;
 		try {

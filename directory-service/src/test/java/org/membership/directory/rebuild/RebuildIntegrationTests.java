@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.membership.directory.DirectoryApplication;
 import org.membership.directory.DirectoryIntegrationTest;
+import org.membership.directory.member.ConsumerLag;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.stack.testing.InfrastructureInitializer;
@@ -63,6 +64,9 @@ class RebuildIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private ConsumerLag lag;
+
 	@BeforeAll
 	static void startAnotherInstance() {
 		// the tests' broker, registry and database; command-line arguments for the rest,
@@ -93,7 +97,7 @@ class RebuildIntegrationTests {
 	@Test
 	void aRebuildFromTheTopicsGivesAnIdenticalDirectory() {
 		List<UUID> mine = sendTheSampleMembers();
-		await().atMost(WAIT).untilAsserted(() -> assertThat(rows(mine)).hasSize(3));
+		awaitApplied(mine);
 		List<Map<String, Object>> original = rows(mine);
 		long before = liveGeneration();
 
@@ -118,7 +122,7 @@ class RebuildIntegrationTests {
 	@Test
 	void thePublicDirectoryAnswersWithTheWholeOldContentUntilTheRebuiltOneIsComplete() throws Exception {
 		List<UUID> mine = sendTheSampleMembers();
-		await().atMost(WAIT).untilAsserted(() -> assertThat(rows(mine)).hasSize(3));
+		awaitApplied(mine);
 		List<Map<String, Object>> original = allRows();
 		Map<?, ?> summary = this.http.getForObject("/api/members/summary", Map.class);
 		String page = this.http.getForObject("/api/members?size=100", String.class);
@@ -174,9 +178,8 @@ class RebuildIntegrationTests {
 
 	@Test
 	void aFailedRebuildLeavesTheOldDirectoryIntactAndALaterOneCanStart() {
-		sendTheSampleMembers();
+		awaitApplied(sendTheSampleMembers());
 		long before = liveGeneration();
-		await().atMost(WAIT).until(() -> rowsOf(before) > 0);
 		List<Map<String, Object>> original = allRows();
 		otherReplay.set((generation, record) -> {
 			throw new IllegalStateException("injected: the replay fails");
@@ -242,6 +245,14 @@ class RebuildIntegrationTests {
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat((Map<?, ?>) started.getBody().get("replayUntil")).isNotEmpty();
 		return ((Number) started.getBody().get("generation")).longValue();
+	}
+
+	/** The members are there and the live group has applied everything. */
+	private void awaitApplied(List<UUID> mine) {
+		await().atMost(WAIT).untilAsserted(() -> {
+			assertThat(rows(mine)).hasSize(3);
+			assertThat(this.lag.lagByTopic().values()).allMatch((behind) -> behind == 0);
+		});
 	}
 
 	private void awaitLive(long generation) {
