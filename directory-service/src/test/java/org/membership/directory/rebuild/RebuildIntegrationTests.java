@@ -1,7 +1,10 @@
 package org.membership.directory.rebuild;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -141,6 +144,14 @@ class RebuildIntegrationTests {
 			assertThat(this.http.getForObject("/api/members?size=100", String.class)).isEqualTo(page);
 			assertThat(otherHttp.getForObject("/api/members/summary", Map.class)).isEqualTo(summary);
 			assertThat(state(generation)).isEqualTo("BUILDING");
+			Map<?, ?> progress = Arrays
+				.stream(this.http.withBasicAuth("staff", STAFF_PASSWORD)
+					.getForObject("/api/directory/generations", Map[].class))
+				.filter((shown) -> ((Number) shown.get("id")).longValue() == generation)
+				.findFirst()
+				.orElseThrow();
+			assertThat(progress.get("state")).isEqualTo("BUILDING");
+			assertThat((Map<?, ?>) progress.get("replayRemaining")).isNotEmpty();
 
 			// one rebuild at a time, whichever instance is asked
 			ResponseEntity<Map> second = this.http.withBasicAuth("staff", STAFF_PASSWORD)
@@ -202,6 +213,28 @@ class RebuildIntegrationTests {
 		long later = rebuild(this.http);
 		awaitLive(later);
 		assertThat(allRows()).isEqualTo(original);
+	}
+
+	@Test
+	void aRebuildWhoseInstanceDiedIsTakenOverOnceItsHeartbeatIsOld() {
+		long live = liveGeneration();
+		long dead = this.jdbc.sql("select max(id) + 1 from directory_generation").query(Long.class).single();
+		// what an instance that died mid-rebuild leaves: BUILDING, its last heartbeat old
+		OffsetDateTime longAgo = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
+		this.jdbc.sql("""
+				insert into directory_generation (id, state, exclusive_state, started_at, heartbeat_at, started_by)
+				values (?, 'BUILDING', 'BUILDING', ?, ?, 'an instance that died')
+				""").params(dead, longAgo, longAgo).update();
+
+		long generation = rebuild(this.http);
+
+		assertThat(state(dead)).isEqualTo("FAILED");
+		assertThat(this.jdbc.sql("select failure from directory_generation where id = ?")
+			.param(dead)
+			.query(String.class)
+			.single()).contains("abandoned");
+		awaitLive(generation);
+		assertThat(state(live)).isEqualTo("RETIRED");
 	}
 
 	@Test
