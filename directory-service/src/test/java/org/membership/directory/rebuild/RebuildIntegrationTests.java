@@ -164,14 +164,24 @@ class RebuildIntegrationTests {
 			// an event during the rebuild reaches the live directory now and the rebuilt
 			// one
 			UUID during = UUID.randomUUID();
+			String duringName = SampleEvents.uniqueName("During Rebuild");
 			TestProducer.send(SampleEvents.membershipEffective(during)
-				.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("During Rebuild")).build())
+				.setOrganisation(SampleEvents.organisation(duringName).build())
 				.build());
 			await().atMost(WAIT)
 				.untilAsserted(
 						() -> assertThat(this.http.getForEntity("/api/members/" + during, Map.class).getStatusCode())
 							.isEqualTo(HttpStatus.OK));
 			assertThat(state(generation)).isEqualTo("BUILDING");
+			// the new generation holds that one member only: the public API still reads
+			// the
+			// whole old directory, plus that member once
+			assertThat(rowsOf(generation)).isEqualTo(1);
+			Map<?, ?> now = this.http.getForObject("/api/members/summary", Map.class);
+			assertThat(((Number) now.get("total")).longValue())
+				.isEqualTo(((Number) summary.get("total")).longValue() + 1);
+			Map<?, ?> found = this.http.getForObject("/api/members?q={q}", Map.class, duringName);
+			assertThat((List<?>) found.get("content")).hasSize(1);
 
 			resume.countDown();
 			awaitLive(generation);
