@@ -105,16 +105,17 @@ class DirectoryRebuild implements DisposableBean {
 				.orElse("Another rebuild was starting at the same moment"));
 		}
 		Map<TopicPartition, Long> endOffsets;
+		GenerationReplay replay;
 		try {
 			endOffsets = endOffsets();
 			this.generations.replayUntil(generation, endOffsets);
+			replay = new GenerationReplay(generation, endOffsets, this.consumers, this.listener,
+					this.observer.getIfAvailable(() -> NO_OBSERVER), this.generations, this.properties, this.clock);
 		}
 		catch (RuntimeException ex) {
-			this.generations.fail(generation, "could not read the end offsets: " + ex.getMessage());
+			this.generations.fail(generation, "could not start the replay: " + ex.getMessage());
 			throw ex;
 		}
-		GenerationReplay replay = new GenerationReplay(generation, endOffsets, this.consumers, this.listener,
-				this.observer.getIfAvailable(() -> NO_OBSERVER), this.generations, this.properties, this.clock);
 		this.running = replay;
 		this.thread = Thread.ofPlatform()
 			.name("directory-rebuild-" + generation)
