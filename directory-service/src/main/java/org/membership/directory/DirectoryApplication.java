@@ -5,6 +5,7 @@ import org.membership.events.AvroClasses;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The directory-service: the public member directory, a read model of the onboarding
@@ -12,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+// the retention of the processed event ids (member.ProcessedEventRetention)
+@EnableScheduling
 public class DirectoryApplication {
 
 	public static void main(String[] args) {

@@ -240,7 +240,8 @@ class DeadLetterIntegrationTests {
 	}
 
 	private String status(UUID id) {
-		return this.jdbc.sql("select status from member where application_id = ?")
+		return this.jdbc.sql(
+				"select status from member where application_id = ? and generation_id = (select id from directory_generation where state = 'LIVE')")
 			.param(id.toString())
 			.query(String.class)
 			.optional()

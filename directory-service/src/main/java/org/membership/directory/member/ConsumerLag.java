@@ -28,11 +28,10 @@ import org.springframework.stereotype.Component;
  * Consumer lag of the directory's group, computed from the group's committed offsets and
  * the partitions' end offsets: how many records the directory has not applied yet. A
  * gauge {@code membership.directory.consumer.lag} per topic (refreshed at most every few
- * seconds, errors read as -1), the listeners' health, and a rebuild's progress (0
- * everywhere: caught up) read it. The Kafka client's own
+ * seconds, errors read as -1) and the listeners' health read it. The Kafka client's own
  * {@code kafka.consumer.fetch.manager.records.lag*} meters are there too (Boot binds
  * them), but only while a consumer is assigned. The rebuild also borrows its admin client
- * and partition list to reset the group's offsets.
+ * and partition list to read the end offsets its replay stops at.
  */
 @Component
 public class ConsumerLag implements DisposableBean {

@@ -14,21 +14,19 @@ import org.springframework.stereotype.Component;
  * The consumer side of the service's health ({@code /actuator/health/kafkaListeners}): UP
  * when every listener container runs and the group's lag can be read from the broker;
  * DOWN when a container has stopped or the broker cannot be reached (the directory would
- * silently go stale); OUT_OF_SERVICE while a rebuild has the containers stopped on
- * purpose. Details: each container, and the lag per topic.
+ * silently go stale). A rebuild does not stop the containers (it replays into a
+ * generation of its own with a consumer of its own), so it changes nothing here. Details:
+ * each container, and the lag per topic.
  */
 @Component("kafkaListeners")
 class ListenerContainersHealthIndicator implements HealthIndicator {
 
 	private final KafkaListenerEndpointRegistry registry;
 
-	private final RebuildState rebuild;
-
 	private final ConsumerLag lag;
 
-	ListenerContainersHealthIndicator(KafkaListenerEndpointRegistry registry, RebuildState rebuild, ConsumerLag lag) {
+	ListenerContainersHealthIndicator(KafkaListenerEndpointRegistry registry, ConsumerLag lag) {
 		this.registry = registry;
-		this.rebuild = rebuild;
 		this.lag = lag;
 	}
 
@@ -47,10 +45,7 @@ class ListenerContainersHealthIndicator implements HealthIndicator {
 		// a running container does not mean a reachable broker: the lag needs the broker
 		Optional<Map<String, Long>> lag = this.lag.recentLag();
 		Health.Builder health;
-		if (this.rebuild.inProgress()) {
-			health = Health.outOfService();
-		}
-		else if (allRunning && lag.isPresent()) {
+		if (allRunning && lag.isPresent()) {
 			health = Health.up();
 		}
 		else {

@@ -21,9 +21,14 @@ class MemberApprovedListener {
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.MEMBER_APPROVED)
 	void on(MemberApproved event) {
-		this.handler.handle(new MembershipChange(event.getEventId(), Topics.MEMBER_APPROVED, event.getApplicationId(),
+		this.handler.handle(change(event));
+	}
+
+	/** The event as a plain record (also for a rebuild's replay). */
+	static MembershipChange change(MemberApproved event) {
+		return new MembershipChange(event.getEventId(), Topics.MEMBER_APPROVED, event.getApplicationId(),
 				event.getApplicationVersion(), event.getCorrelationId(), MemberStatus.JOINING, event.getTier(),
-				event.getEffectiveFrom(), organisation(event.getOrganisation())));
+				event.getEffectiveFrom(), organisation(event.getOrganisation()));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
  * rows. Two events of one application on different topics may be applied at the same
  * moment by two consumers: both may try to insert, the primary key fails one of them, and
  * the error handler retries it, when it finds the row.
+ * <p>
+ * Every row is keyed by its generation ({@link Generations}): a live event goes to the
+ * LIVE generation and, during a rebuild, to the BUILDING one too; the rebuild's replay
+ * writes to the BUILDING one only. The processed event ids are per generation, so a
+ * replayed event is never taken for a duplicate of the live one.
  */
 @Service
 class MemberProjection {
@@ -45,26 +51,54 @@ class MemberProjection {
 
 	private final Clock clock;
 
-	MemberProjection(JdbcClient jdbc, AssociationProperties association, Clock clock) {
+	private final Generations generations;
+
+	MemberProjection(JdbcClient jdbc, AssociationProperties association, Clock clock, Generations generations) {
 		this.jdbc = jdbc;
 		this.association = association;
 		this.clock = clock;
+		this.generations = generations;
 	}
 
+	/**
+	 * Applies a live event to the LIVE generation and, while a rebuild runs, to the
+	 * BUILDING one as well, in one transaction.
+	 * @return what it did to the LIVE generation
+	 */
 	@Transactional
 	Outcome apply(MembershipChange change) {
 		validate(change);
+		Outcome live = null;
+		for (Map.Entry<Long, Boolean> generation : this.generations.current().entrySet()) {
+			Outcome outcome = applyTo(change, generation.getKey());
+			if (generation.getValue()) {
+				live = outcome;
+			}
+		}
+		return live;
+	}
+
+	/**
+	 * Applies a replayed event to one generation (a rebuild's BUILDING one).
+	 */
+	@Transactional
+	Outcome replay(MembershipChange change, long generation) {
+		validate(change);
+		return applyTo(change, generation);
+	}
+
+	private Outcome applyTo(MembershipChange change, long generation) {
 		String applicationId = change.applicationId().toString();
-		boolean seen = this.jdbc.sql("select count(*) from processed_event where event_id = ?")
-			.param(change.eventId().toString())
+		boolean seen = this.jdbc.sql("select count(*) from processed_event where generation_id = ? and event_id = ?")
+			.params(generation, change.eventId().toString())
 			.query(Long.class)
 			.single() > 0;
 		if (seen) {
 			return Outcome.DUPLICATE;
 		}
 		Optional<Applied> current = this.jdbc
-			.sql("select applied_version, status from member where application_id = ? for update")
-			.param(applicationId)
+			.sql("select applied_version, status from member where generation_id = ? and application_id = ? for update")
+			.params(generation, applicationId)
 			.query((rs, row) -> new Applied(rs.getLong(1), MemberStatus.valueOf(rs.getString(2))))
 			.optional();
 		Outcome outcome;
@@ -72,11 +106,11 @@ class MemberProjection {
 			write("""
 					insert into member (name, legal_name, name_key, search_text, country, city, website,
 					    organisation_type, member_count, description, tier, effective_from, status,
-					    applied_version, correlation_id, application_id)
+					    applied_version, correlation_id, generation_id, application_id)
 					values (:name, :legalName, :nameKey, :searchText, :country, :city, :website,
 					    :type, :memberCount, :description, :tier, :effectiveFrom, :status,
-					    :version, :correlationId, :applicationId)
-					""", change, change.status());
+					    :version, :correlationId, :generation, :applicationId)
+					""", change, change.status(), generation);
 			outcome = Outcome.APPLIED;
 		}
 		else {
@@ -90,14 +124,14 @@ class MemberProjection {
 						    organisation_type = :type, member_count = :memberCount, description = :description,
 						    tier = :tier, effective_from = :effectiveFrom, status = :status,
 						    applied_version = :version, correlation_id = :correlationId
-						where application_id = :applicationId
-						""", change, status);
+						where generation_id = :generation and application_id = :applicationId
+						""", change, status, generation);
 				outcome = Outcome.APPLIED;
 			}
 			else if (status != applied.status()) {
 				// an older event can still say the membership took effect
-				this.jdbc.sql("update member set status = ? where application_id = ?")
-					.params(status.name(), applicationId)
+				this.jdbc.sql("update member set status = ? where generation_id = ? and application_id = ?")
+					.params(status.name(), generation, applicationId)
 					.update();
 				outcome = Outcome.APPLIED;
 			}
@@ -105,18 +139,18 @@ class MemberProjection {
 				outcome = Outcome.STALE;
 			}
 		}
-		this.jdbc
-			.sql("""
-					insert into processed_event (event_id, topic, application_id, application_version, outcome, processed_at)
-					values (?, ?, ?, ?, ?, ?)
-					""")
-			.params(change.eventId().toString(), change.topic(), applicationId, change.applicationVersion(),
+		this.jdbc.sql("""
+				insert into processed_event (generation_id, event_id, topic, application_id, application_version,
+				    outcome, processed_at)
+				values (?, ?, ?, ?, ?, ?, ?)
+				""")
+			.params(generation, change.eventId().toString(), change.topic(), applicationId, change.applicationVersion(),
 					outcome.name(), OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
 			.update();
 		return outcome;
 	}
 
-	private void write(String sql, MembershipChange change, MemberStatus status) {
+	private void write(String sql, MembershipChange change, MemberStatus status, long generation) {
 		OrganisationSnapshot organisation = change.organisation();
 		String nameKey = SearchText.normalize(organisation.name());
 		String searchText = (organisation.legalName() != null)
@@ -137,6 +171,7 @@ class MemberProjection {
 			.param("status", status.name())
 			.param("version", change.applicationVersion())
 			.param("correlationId", change.correlationId())
+			.param("generation", generation)
 			.param("applicationId", change.applicationId().toString())
 			.update();
 	}

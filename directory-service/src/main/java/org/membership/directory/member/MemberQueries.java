@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the directory. Only members with status MEMBER are listed; JOINING ones appear in
+ * Reads the directory: the LIVE generation only, so that a rebuild under way is never
+ * seen. Only members with status MEMBER are listed; JOINING ones appear in
  * {@link #joining(Pageable)} only. Sort properties must be checked by the caller against
  * {@link MemberSearch#SORTABLE} (the web layer declares them to the paging policy).
  */
@@ -35,14 +36,19 @@ public class MemberQueries {
 
 	private final AssociationProperties association;
 
-	MemberQueries(JdbcClient jdbc, AssociationProperties association) {
+	private final Generations generations;
+
+	MemberQueries(JdbcClient jdbc, AssociationProperties association, Generations generations) {
 		this.jdbc = jdbc;
 		this.association = association;
+		this.generations = generations;
 	}
 
 	public Page<Member> search(MemberSearch search, Pageable pageable) {
-		StringBuilder where = new StringBuilder(" where status = 'MEMBER'");
+		StringBuilder where = new StringBuilder(" where generation_id = :generation and status = 'MEMBER'");
 		Map<String, Object> params = new LinkedHashMap<>();
+		// once per request: the count and the page read the same generation
+		params.put("generation", this.generations.live());
 		if (search.country() != null) {
 			where.append(" and country = :country");
 			params.put("country", search.country());
@@ -69,19 +75,26 @@ public class MemberQueries {
 	}
 
 	public Optional<Member> find(UUID id) {
-		return this.jdbc.sql("select " + MEMBER_COLUMNS + " from member where application_id = ? and status = 'MEMBER'")
-			.param(id.toString())
+		return this.jdbc
+			.sql("select " + MEMBER_COLUMNS
+					+ " from member where generation_id = ? and application_id = ? and status = 'MEMBER'")
+			.params(this.generations.live(), id.toString())
 			.query(MemberQueries::member)
 			.optional();
 	}
 
 	/** Approved, not yet effective: soonest first. */
 	public Page<JoiningMember> joining(Pageable pageable) {
-		long total = this.jdbc.sql("select count(*) from member where status = 'JOINING'").query(Long.class).single();
+		long generation = this.generations.live();
+		long total = this.jdbc.sql("select count(*) from member where generation_id = ? and status = 'JOINING'")
+			.param(generation)
+			.query(Long.class)
+			.single();
 		List<JoiningMember> content = this.jdbc
 			.sql("select application_id, name, country, city, tier, effective_from, website from member"
-					+ " where status = 'JOINING' order by effective_from, name_key, application_id"
-					+ " limit :limit offset :offset")
+					+ " where generation_id = :generation and status = 'JOINING'"
+					+ " order by effective_from, name_key, application_id limit :limit offset :offset")
+			.param("generation", generation)
 			.param("limit", pageable.getPageSize())
 			.param("offset", pageable.getOffset())
 			.query((rs, row) -> new JoiningMember(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
@@ -91,13 +104,16 @@ public class MemberQueries {
 	}
 
 	public MemberSummary summary() {
+		long generation = this.generations.live();
 		List<MemberSummary.CountryCount> byCountry = this.jdbc
-			.sql("select country, count(*) from member where status = 'MEMBER' group by country"
-					+ " order by count(*) desc, country")
+			.sql("select country, count(*) from member where generation_id = ? and status = 'MEMBER'"
+					+ " group by country order by count(*) desc, country")
+			.param(generation)
 			.query((rs, row) -> new MemberSummary.CountryCount(rs.getString(1), rs.getLong(2)))
 			.list();
 		Map<String, Long> tierCounts = new LinkedHashMap<>();
-		this.jdbc.sql("select tier, count(*) from member where status = 'MEMBER' group by tier")
+		this.jdbc.sql("select tier, count(*) from member where generation_id = ? and status = 'MEMBER' group by tier")
+			.param(generation)
 			.query((ResultSet rs) -> {
 				tierCounts.put(rs.getString(1), rs.getLong(2));
 			});

@@ -23,10 +23,14 @@ class MembershipEffectiveListener {
 
 	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.MEMBERSHIP_EFFECTIVE)
 	void on(MembershipEffective event) {
-		this.handler
-			.handle(new MembershipChange(event.getEventId(), Topics.MEMBERSHIP_EFFECTIVE, event.getApplicationId(),
-					event.getApplicationVersion(), event.getCorrelationId(), MemberStatus.MEMBER, event.getTier(),
-					event.getEffectiveFrom(), MemberApprovedListener.organisation(event.getOrganisation())));
+		this.handler.handle(change(event));
+	}
+
+	/** The event as a plain record (also for a rebuild's replay). */
+	static MembershipChange change(MembershipEffective event) {
+		return new MembershipChange(event.getEventId(), Topics.MEMBERSHIP_EFFECTIVE, event.getApplicationId(),
+				event.getApplicationVersion(), event.getCorrelationId(), MemberStatus.MEMBER, event.getTier(),
+				event.getEffectiveFrom(), MemberApprovedListener.organisation(event.getOrganisation()));
 	}
 
 }

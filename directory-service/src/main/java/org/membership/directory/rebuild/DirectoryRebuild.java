@@ -1,133 +1,210 @@
 package org.membership.directory.rebuild;
 
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.membership.directory.member.ConsumerLag;
-import org.membership.directory.member.ProjectionReset;
-import org.membership.directory.member.RebuildState;
+import org.membership.directory.member.Generations;
+import org.membership.directory.member.ProcessedEventRetention;
+import org.membership.directory.member.ReplayListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Rebuilds the directory from the topics, in this order: stop the listener containers
- * (they commit what they applied and leave the group), empty the projection and the
- * processed event ids in one transaction, set the group's committed offsets to the
- * beginning of every partition, start the containers. They then replay every event; the
- * projection rules (dedup, versions, forward-only status) make the result independent of
- * the order the two topics are read in. Records that fail again go to the dead-letter
- * topics again. Progress: {@code membership.directory.consumer.lag} falls to 0.
+ * Rebuilds the directory from the topics beside the live one, which keeps answering until
+ * the rebuilt one is complete:
+ * <ol>
+ * <li>a BUILDING generation is created in the database (at most one exists, whichever
+ * instance starts it: a second rebuild answers 409);</li>
+ * <li>the end offset of every partition is recorded, after that commit: from then on the
+ * live listeners, on every instance, apply each event to the BUILDING generation as
+ * well;</li>
+ * <li>a consumer of the rebuild's own, on this instance, replays every partition from its
+ * beginning up to the recorded end offsets into the BUILDING generation
+ * ({@link GenerationReplay});</li>
+ * <li>one transaction makes it LIVE and the old one RETIRED; the old rows are then
+ * deleted.</li>
+ * </ol>
+ * The BUILDING generation then holds every event the LIVE one holds (those before the end
+ * offsets from the replay, those after from the live listeners), and the projection rules
+ * (dedup, versions, forward-only status) make the result independent of the order in
+ * which they came. A rebuild that fails (the broker unreachable, the instance stopping, a
+ * database error that persists) marks its generation FAILED and leaves the LIVE one as it
+ * was; the next rebuild can start at once.
  */
 @Service
-class DirectoryRebuild {
+class DirectoryRebuild implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(DirectoryRebuild.class);
 
-	private static final Duration GROUP_EMPTY_TIMEOUT = Duration.ofSeconds(60);
+	private static final ReplayObserver NO_OBSERVER = (generation, record) -> {
+	};
 
-	private final KafkaListenerEndpointRegistry containers;
-
-	private final ProjectionReset projection;
+	private final Generations generations;
 
 	private final ConsumerLag consumer;
 
-	private final RebuildState state;
+	private final ConsumerFactory<?, ?> consumers;
 
-	DirectoryRebuild(KafkaListenerEndpointRegistry containers, ProjectionReset projection, ConsumerLag consumer,
-			RebuildState state) {
-		this.containers = containers;
-		this.projection = projection;
+	private final ReplayListener listener;
+
+	private final ObjectProvider<ReplayObserver> observer;
+
+	private final ProcessedEventRetention retention;
+
+	private final RebuildProperties properties;
+
+	private final Clock clock;
+
+	private final String instance;
+
+	private GenerationReplay running;
+
+	private Thread thread;
+
+	DirectoryRebuild(Generations generations, ConsumerLag consumer, ConsumerFactory<?, ?> consumers,
+			ReplayListener listener, ObjectProvider<ReplayObserver> observer, ProcessedEventRetention retention,
+			RebuildProperties properties, Clock clock, Environment environment) {
+		this.generations = generations;
 		this.consumer = consumer;
-		this.state = state;
+		this.consumers = consumers;
+		this.listener = listener;
+		this.observer = observer;
+		this.retention = retention;
+		this.properties = properties;
+		this.clock = clock;
+		this.instance = environment.getProperty("spring.application.name", "directory-service") + " "
+				+ ManagementFactory.getRuntimeMXBean().getName();
 	}
 
-	/** Runs a rebuild; the replay itself goes on in the listener containers. */
-	Started rebuild() {
-		if (!this.state.begin()) {
-			throw new RebuildInProgressException();
-		}
+	/** Starts a rebuild; the replay goes on in the background on this instance. */
+	synchronized Started rebuild() {
+		long generation;
 		try {
-			logger.info("Rebuild: stopping the listener containers");
-			this.containers.getListenerContainers().forEach(MessageListenerContainer::stop);
-			ProjectionReset.Removed removed = this.projection.removeAll();
-			Map<TopicPartition, Long> offsets = resetOffsetsToBeginning();
-			logger.info("Rebuild: removed {} members and {} processed event ids, replaying from {}", removed.members(),
-					removed.eventIds(), offsets);
-			return new Started(removed.members(), removed.eventIds(),
-					offsets.entrySet()
-						.stream()
-						.collect(Collectors.toMap((entry) -> entry.getKey().toString(), Map.Entry::getValue)));
+			generation = this.generations.startBuilding(this.instance, this.properties.abandonAfter());
+		}
+		catch (Generations.RebuildRunningException ex) {
+			throw new RebuildInProgressException(this.generations.building()
+				.map((building) -> "Generation " + building + " is being built; see GET /api/directory/generations")
+				.orElse("Another rebuild was starting at the same moment"));
+		}
+		Map<TopicPartition, Long> endOffsets;
+		GenerationReplay replay;
+		try {
+			endOffsets = endOffsets();
+			this.generations.replayUntil(generation, endOffsets);
+			replay = new GenerationReplay(generation, endOffsets, this.consumers, this.listener,
+					this.observer.getIfAvailable(() -> NO_OBSERVER), this.generations, this.properties, this.clock);
+		}
+		catch (RuntimeException ex) {
+			this.generations.fail(generation, "could not start the replay: " + ex.getMessage());
+			throw ex;
+		}
+		this.running = replay;
+		this.thread = Thread.ofPlatform()
+			.name("directory-rebuild-" + generation)
+			.daemon()
+			.start(() -> complete(generation, replay));
+		logger.info("Rebuild: generation {} started, replaying up to {}", generation, endOffsets);
+		return new Started(generation,
+				endOffsets.entrySet()
+					.stream()
+					.collect(Collectors.toMap((entry) -> entry.getKey().toString(), Map.Entry::getValue, Long::sum,
+							TreeMap::new)));
+	}
+
+	private void complete(long generation, GenerationReplay replay) {
+		try {
+			replay.run();
+			Optional<Long> retired = this.generations.promote(generation);
+			if (retired.isEmpty()) {
+				throw new IllegalStateException("generation " + generation + " is no longer BUILDING");
+			}
+			logger.info("Rebuild: generation {} is live, generation {} retired", generation, retired.get());
+			// the old rows; the retention job catches any a late live event wrote since
+			this.retention.prune();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Rebuild: generation {} failed; the live directory is unchanged", generation, ex);
+			try {
+				this.generations.fail(generation, String.valueOf(ex.getMessage()));
+			}
+			catch (RuntimeException failed) {
+				logger.warn("Rebuild: could not mark generation {} FAILED; it will be taken for abandoned", generation,
+						failed);
+			}
 		}
 		finally {
-			this.containers.getListenerContainers().forEach(MessageListenerContainer::start);
-			this.state.end();
+			synchronized (this) {
+				if (this.running == replay) {
+					this.running = null;
+					this.thread = null;
+				}
+			}
 		}
 	}
 
-	private Map<TopicPartition, Long> resetOffsetsToBeginning() {
-		Admin admin = this.consumer.admin();
+	private Map<TopicPartition, Long> endOffsets() {
 		List<TopicPartition> partitions = this.consumer.partitions();
 		try {
-			Map<TopicPartition, Long> earliest = admin
-				.listOffsets(partitions.stream()
-					.collect(Collectors.toMap(Function.identity(), (tp) -> OffsetSpec.earliest())))
+			return this.consumer.admin()
+				.listOffsets(
+						partitions.stream().collect(Collectors.toMap(Function.identity(), (tp) -> OffsetSpec.latest())))
 				.all()
 				.get(30, TimeUnit.SECONDS)
 				.entrySet()
 				.stream()
 				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> entry.getValue().offset()));
-			Map<TopicPartition, OffsetAndMetadata> reset = earliest.entrySet()
-				.stream()
-				.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> new OffsetAndMetadata(entry.getValue())));
-			Instant deadline = Instant.now().plus(GROUP_EMPTY_TIMEOUT);
-			while (true) {
-				try {
-					// only possible once the stopped consumers have left the group
-					admin.alterConsumerGroupOffsets(this.consumer.groupId(), reset).all().get(30, TimeUnit.SECONDS);
-					return earliest;
-				}
-				catch (ExecutionException ex) {
-					if (Instant.now().isAfter(deadline)) {
-						throw ex;
-					}
-					logger.info("Rebuild: group {} not empty yet ({}), retrying", this.consumer.groupId(),
-							ex.getCause().getMessage());
-					Thread.sleep(500);
-				}
-			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while resetting the offsets", ex);
+			throw new IllegalStateException("Interrupted while reading the end offsets", ex);
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Could not reset the offsets of " + this.consumer.groupId()
-					+ "; the directory is empty and will fill from the committed offsets only", ex);
+			throw new IllegalStateException("Could not read the end offsets of " + partitions, ex);
+		}
+	}
+
+	/** Stops a replay under way: its generation is marked FAILED, the live one stays. */
+	@Override
+	public void destroy() throws InterruptedException {
+		GenerationReplay replay;
+		Thread replaying;
+		synchronized (this) {
+			replay = this.running;
+			replaying = this.thread;
+		}
+		if (replay != null) {
+			replay.stop();
+			replaying.join(Duration.ofSeconds(20));
 		}
 	}
 
 	/**
-	 * What a rebuild did before the replay started.
+	 * What a rebuild started.
 	 *
-	 * @param membersRemoved rows removed from the projection
-	 * @param eventIdsRemoved processed event ids forgotten
-	 * @param replayFrom the offset each partition is replayed from
+	 * @param generation the BUILDING generation (see
+	 * {@code GET /api/directory/generations})
+	 * @param replayUntil per partition ({@code topic-partition}), the end offset the
+	 * replay stops at
 	 */
-	public record Started(int membersRemoved, int eventIdsRemoved, Map<String, Long> replayFrom) {
+	public record Started(long generation, Map<String, Long> replayUntil) {
 	}
 
 }

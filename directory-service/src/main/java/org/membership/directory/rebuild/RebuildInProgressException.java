@@ -1,14 +1,17 @@
 package org.membership.directory.rebuild;
 
+import org.membership.support.problem.ProblemException;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** A second rebuild while one runs: 409. */
-@ResponseStatus(HttpStatus.CONFLICT)
-class RebuildInProgressException extends RuntimeException {
+/**
+ * A second rebuild while one runs, on any instance: 409 problem details
+ * ({@code urn:membership:problem:rebuild-in-progress}).
+ */
+class RebuildInProgressException extends ProblemException {
 
-	RebuildInProgressException() {
-		super("A rebuild is in progress");
+	RebuildInProgressException(String detail) {
+		super(HttpStatus.CONFLICT, "rebuild-in-progress", "A rebuild is in progress", detail);
 	}
 
 }

@@ -1,5 +1,6 @@
 /**
  * Rebuilding the directory from the topics: the projection is a cache of the events, so
- * emptying it and replaying from the beginning must give exactly the same directory.
+ * replaying them from the beginning into a new generation must give exactly the same
+ * directory, which replaces the live one in one transaction once it is complete.
  */
 package org.membership.directory.rebuild;

@@ -104,8 +104,14 @@ class MemberProjectionIntegrationTests {
 
 		await().atMost(WAIT)
 			.until(() -> counter(DirectoryMetrics.DUPLICATES, Topics.MEMBERSHIP_EFFECTIVE) > duplicatesBefore);
-		assertThat(count("select count(*) from member where application_id = ?", id)).isEqualTo(1);
-		assertThat(count("select count(*) from processed_event where event_id = ?", event.getEventId())).isEqualTo(1);
+		assertThat(count(
+				"select count(*) from member where application_id = ? and generation_id = (select id from directory_generation where state = 'LIVE')",
+				id))
+			.isEqualTo(1);
+		assertThat(count(
+				"select count(*) from processed_event where event_id = ? and generation_id = (select id from directory_generation where state = 'LIVE')",
+				event.getEventId()))
+			.isEqualTo(1);
 		assertThat(status(id)).isEqualTo("MEMBER");
 	}
 
@@ -204,7 +210,8 @@ class MemberProjectionIntegrationTests {
 	}
 
 	private String status(UUID id) {
-		return this.jdbc.sql("select status from member where application_id = ?")
+		return this.jdbc.sql(
+				"select status from member where application_id = ? and generation_id = (select id from directory_generation where state = 'LIVE')")
 			.param(id.toString())
 			.query(String.class)
 			.optional()
@@ -212,7 +219,8 @@ class MemberProjectionIntegrationTests {
 	}
 
 	private String outcome(UUID eventId) {
-		return this.jdbc.sql("select outcome from processed_event where event_id = ?")
+		return this.jdbc.sql(
+				"select outcome from processed_event where event_id = ? and generation_id = (select id from directory_generation where state = 'LIVE')")
 			.param(eventId.toString())
 			.query(String.class)
 			.optional()
