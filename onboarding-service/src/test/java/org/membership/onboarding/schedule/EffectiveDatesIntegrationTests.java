@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +40,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * MembershipEffective fires exactly once, at local midnight (Europe/Brussels) of
@@ -67,8 +67,6 @@ class EffectiveDatesIntegrationTests {
 
 	/** Due approvals they race for. */
 	private static final int ROWS = 3;
-
-	private static final Duration QUIET = Duration.ofSeconds(10);
 
 	@LocalServerPort
 	private int port;
@@ -115,9 +113,7 @@ class EffectiveDatesIntegrationTests {
 		assertThat(approval.text("status")).isEqualTo("EFFECTIVE");
 		assertThat(approval.json().path("version").asLong()).isEqualTo(3);
 		try (KafkaEvents events = KafkaEvents.of(Topics.MEMBERSHIP_EFFECTIVE, id)) {
-			MembershipEffective effective = (MembershipEffective) events
-				.awaitExactlyOne(Duration.ofSeconds(30), Duration.ofSeconds(4))
-				.get(0);
+			MembershipEffective effective = (MembershipEffective) events.awaitExactlyOne(Duration.ofSeconds(30)).get(0);
 			assertThat(effective.getEffectiveFrom()).isEqualTo(LocalDate.of(2023, 1, 1));
 			assertThat(effective.getTier()).isEqualTo("FULL");
 			assertThat(effective.getApplicationVersion()).isEqualTo(3);
@@ -183,22 +179,23 @@ class EffectiveDatesIntegrationTests {
 			assertThat(otherScheduler.makeDueEffective()).isZero();
 			assertThat(this.effectiveDates.makeDueEffective()).isZero();
 
-			try (KafkaEvents events = KafkaEvents.of(Topics.MEMBERSHIP_EFFECTIVE, ids)) {
-				await().atMost(Duration.ofSeconds(30))
-					.pollInterval(Duration.ofMillis(100))
-					.until(() -> applicationIds(events.readNow()).containsAll(ids));
-				// longer than the outbox's resubmission (older than 5 s, looked for every
-				// 2 s): a duplicate, sent at once or resent, is on the topic by then
-				await().during(QUIET)
-					.atMost(QUIET.plusSeconds(10))
-					.pollInterval(Duration.ofMillis(200))
-					.until(() -> events.readNow().size() >= ROWS);
-				List<Object> records = events.readNow();
-				assertThat(applicationIds(records)).as("one MembershipEffective per application")
-					.hasSize(ROWS)
-					.containsExactlyInAnyOrderElementsOf(ids);
-				for (Object record : records) {
-					MembershipEffective effective = (MembershipEffective) record;
+			// every topic, counted after a quiet window longer than the outbox's
+			// resubmission
+			try (KafkaEvents events = KafkaEvents.onEveryTopic(ids)) {
+				Map<String, Long> expected = new HashMap<>();
+				for (UUID id : ids) {
+					expected.put(KafkaEvents.on(Topics.APPLICATION_RECEIVED, id), 1L);
+					expected.put(KafkaEvents.on(Topics.MEMBER_APPROVED, id), 1L);
+					expected.put(KafkaEvents.on(Topics.MEMBERSHIP_EFFECTIVE, id), 1L);
+				}
+				events.awaitExactly(expected, Duration.ofSeconds(30));
+				List<MembershipEffective> effectives = events.readNow()
+					.stream()
+					.filter(MembershipEffective.class::isInstance)
+					.map(MembershipEffective.class::cast)
+					.toList();
+				assertThat(effectives).as("one MembershipEffective per application").hasSize(ROWS);
+				for (MembershipEffective effective : effectives) {
 					assertThat(effective.getEffectiveFrom()).isEqualTo(effectiveFrom);
 					assertThat(effective.getApplicationVersion()).isEqualTo(3);
 				}
@@ -211,12 +208,6 @@ class EffectiveDatesIntegrationTests {
 		for (UUID id : ids) {
 			assertThat(details(id).path("history")).hasSize(3);
 		}
-	}
-
-	private static List<UUID> applicationIds(List<Object> records) {
-		return records.stream()
-			.map((record) -> UUID.fromString(String.valueOf(((MembershipEffective) record).getApplicationId())))
-			.toList();
 	}
 
 	@Test
@@ -232,7 +223,7 @@ class EffectiveDatesIntegrationTests {
 			assertThat(restarted.getBean(EffectiveDates.class).makeDueEffective()).isPositive();
 			assertThat(details(id).path("status").asString()).isEqualTo("EFFECTIVE");
 			try (KafkaEvents events = KafkaEvents.of(Topics.MEMBERSHIP_EFFECTIVE, id)) {
-				assertThat(events.awaitExactlyOne(Duration.ofSeconds(30), Duration.ofSeconds(3))).hasSize(1);
+				assertThat(events.awaitExactlyOne(Duration.ofSeconds(30))).hasSize(1);
 			}
 		}
 		finally {

@@ -46,12 +46,13 @@ class OperationsIntegrationTests {
 				Map.of("tier", "FULL", "effectiveFrom", LocalDate.of(2023, 1, 1).toString()));
 		staff.post("/api/applications/" + second + "/rejection", Map.of("reason", "Counted"));
 
-		assertThat(counter(staff, "membership.onboarding.applications.submitted"))
-			.isGreaterThanOrEqualTo(submitted + 2);
-		assertThat(counter(staff, "membership.onboarding.applications.approved")).isGreaterThanOrEqualTo(approved + 1);
-		assertThat(counter(staff, "membership.onboarding.applications.rejected")).isGreaterThanOrEqualTo(rejected + 1);
-		assertThat(counter(staff, "membership.onboarding.applications.effective"))
-			.isGreaterThanOrEqualTo(effective + 1);
+		// exactly: a change counted twice must show (the tests of a JVM run one at a
+		// time,
+		// and the background poll finds nothing due in this context: future dates only)
+		assertThat(counter(staff, "membership.onboarding.applications.submitted")).isEqualTo(submitted + 2);
+		assertThat(counter(staff, "membership.onboarding.applications.approved")).isEqualTo(approved + 1);
+		assertThat(counter(staff, "membership.onboarding.applications.rejected")).isEqualTo(rejected + 1);
+		assertThat(counter(staff, "membership.onboarding.applications.effective")).isEqualTo(effective + 1);
 	}
 
 	@Test
