@@ -35,8 +35,8 @@ import org.membership.stack.testing.InfrastructureInitializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,19 +46,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * effectiveFrom, or at once when that is today or past; with eight callers in two
  * instances at once and after a restart still once.
  * <p>
- * The background poll is off in this context and in the other instances (its first run
- * would be in 100 days), so that only the test's callers race for the due rows. The
- * shared context of the other test classes may still be alive in this JVM with its 1 s
- * poll, but its clock is the system clock (reset after each test): the rows of these
- * tests, due days ahead, are never due for it.
+ * The background poll is off in this context and in the other instances (no
+ * {@link EffectiveDatesPoll} bean at all), so that only the test's callers race for the
+ * due rows. The shared context of the other test classes may still be alive in this JVM
+ * with its 1 s poll, but its clock is the system clock (reset after each test): the rows
+ * of these tests, due days ahead, are never due for it.
  */
 @OnboardingIntegrationTest
-@TestPropertySource(
-		properties = { "membership.onboarding.effective-dates.poll-interval=" + EffectiveDatesIntegrationTests.POLL_OFF,
-				"membership.onboarding.effective-dates.initial-delay=" + EffectiveDatesIntegrationTests.POLL_OFF })
+@TestPropertySource(properties = EffectiveDatesIntegrationTests.POLL_OFF)
 class EffectiveDatesIntegrationTests {
 
-	static final String POLL_OFF = "100d";
+	static final String POLL_OFF = "membership.onboarding.effective-dates.poll-enabled=false";
 
 	private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
@@ -81,7 +79,7 @@ class EffectiveDatesIntegrationTests {
 	private Applications applications;
 
 	@Autowired
-	private Environment environment;
+	private ApplicationContext context;
 
 	@AfterEach
 	void resetClock() {
@@ -125,9 +123,9 @@ class EffectiveDatesIntegrationTests {
 
 	@Test
 	void concurrentPollsOfTwoInstancesMakeEachDueApprovalEffectiveExactlyOnceAtLocalMidnight() throws Exception {
-		assertThat(this.environment.getProperty("membership.onboarding.effective-dates.initial-delay"))
+		assertThat(this.context.getBeanProvider(EffectiveDatesPoll.class).getIfAvailable())
 			.as("no background poll in this context")
-			.isEqualTo(POLL_OFF);
+			.isNull();
 		LocalDate effectiveFrom = LocalDate.now(BRUSSELS).plusDays(10);
 		Instant midnight = effectiveFrom.atStartOfDay(BRUSSELS).toInstant();
 		List<UUID> ids = Stream.generate(this::submit).limit(ROWS).toList();
@@ -148,6 +146,9 @@ class EffectiveDatesIntegrationTests {
 		ConfigurableApplicationContext otherInstance = startAnotherInstance(Clock.fixed(midnight, BRUSSELS));
 		ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
 		try {
+			assertThat(otherInstance.getBeanProvider(EffectiveDatesPoll.class).getIfAvailable())
+				.as("no background poll in the other instance")
+				.isNull();
 			EffectiveDates otherScheduler = otherInstance.getBean(EffectiveDates.class);
 			// own threads, not the common pool (one thread on a two-core machine),
 			// released
@@ -241,9 +242,7 @@ class EffectiveDatesIntegrationTests {
 		return new SpringApplicationBuilder(OnboardingApplication.class)
 			.initializers(new InfrastructureInitializer(),
 					(context) -> context.getBeanFactory().registerSingleton("instanceClock", clock))
-			.run("--server.port=0", "--membership.security.staff-password=other-instance",
-					"--membership.onboarding.effective-dates.poll-interval=" + POLL_OFF,
-					"--membership.onboarding.effective-dates.initial-delay=" + POLL_OFF);
+			.run("--server.port=0", "--membership.security.staff-password=other-instance", "--" + POLL_OFF);
 	}
 
 }
