@@ -11,7 +11,9 @@ import org.membership.onboarding.support.Api;
 import org.membership.onboarding.support.OnboardingIntegrationTest;
 import org.membership.onboarding.support.SampleApplications;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +24,9 @@ class OperationsIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void healthReportsTheDatabaseAndKafka() {
@@ -62,6 +67,11 @@ class OperationsIntegrationTests {
 		await().untilAsserted(
 				() -> assertThat(counter(new Api(this.port).asStaff(), "membership.onboarding.outbox.waiting"))
 					.isZero());
+		// retention: completion mode delete keeps no completed publication, so the table
+		// does not grow and needs no clean-up job
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NOT NULL")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
