@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.membership.events.Topics;
 import org.membership.stack.testing.TopicRecords;
+import org.membership.notification.support.Exactly;
 import org.membership.notification.support.NotificationIntegrationTest;
 import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.TestProducer;
@@ -49,6 +52,9 @@ class DeadLetterIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private MeterRegistry meters;
+
 	@Test
 	void bytesThatAreNotAvroAreDeadLetteredOnceAsTheyCameAndTheRecordBehindIsProcessed() throws Exception {
 		UUID applicationId = UUID.randomUUID();
@@ -59,8 +65,8 @@ class DeadLetterIntegrationTests {
 
 		// the record behind the poison one is mailed: the listener has moved past it
 		await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
-		List<ConsumerRecord<String, byte[]>> dead = TopicRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
-		assertThat(dead).hasSize(1);
+		List<ConsumerRecord<String, byte[]>> dead = Exactly.records(RECEIVED_DEAD_LETTERS, applicationId, 1);
+		Exactly.mails(this.smtp, contact, 1);
 		assertThat(dead.get(0).value()).isEqualTo(poison);
 		assertThat(dead.get(0).partition()).isEqualTo(sent.partition());
 		Map<String, Object> listed = listed(applicationId);
@@ -89,18 +95,21 @@ class DeadLetterIntegrationTests {
 	}
 
 	@Test
-	void anEventTheServiceRejectsIsDeadLetteredOnceAndTheRecordBehindIsProcessed() throws Exception {
+	void anEventTheServiceRejectsIsDeadLetteredOnceWithoutRetriesAndTheRecordBehindIsProcessed() throws Exception {
 		UUID applicationId = UUID.randomUUID();
+		long failedBefore = failedListenerCalls();
 		received(applicationId, "CLUJ IT Cluster", " ");
 		String contact = SampleEvents.uniqueEmail();
 		received(applicationId, "CLUJ IT Cluster", contact);
 
 		await().atMost(WAIT).until(() -> this.smtp.messagesTo(contact).size() == 1);
-		List<ConsumerRecord<String, byte[]>> dead = TopicRecords.withKey(RECEIVED_DEAD_LETTERS, applicationId);
-		assertThat(dead).hasSize(1);
+		List<ConsumerRecord<String, byte[]>> dead = Exactly.records(RECEIVED_DEAD_LETTERS, applicationId, 1);
 		Map<String, Object> listed = listed(applicationId);
 		assertThat(listed).containsEntry("errorClass", "org.membership.support.deadletter.InvalidEventException");
 		assertThat((String) listed.get("message")).contains("has no contact e-mail");
+		// the listener was called once with it: not retried (a retry is a second failed
+		// call)
+		assertThat(failedListenerCalls() - failedBefore).as("failed listener calls").isEqualTo(1);
 	}
 
 	@Test
@@ -143,7 +152,7 @@ class DeadLetterIntegrationTests {
 			assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 			assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 			assertThat(again.getBody()).containsEntry("type", "urn:membership:problem:dead-letter-already-replayed");
-			assertThat(this.smtp.messagesTo(contact)).hasSize(1);
+			Exactly.mails(this.smtp, contact, 1);
 		}
 		finally {
 			if (constraint != null) {
@@ -175,6 +184,19 @@ class DeadLetterIntegrationTests {
 			.setOrganisation(SampleEvents.organisation(organisation).build())
 			.setContact(SampleEvents.contact(contact).build())
 			.build());
+	}
+
+	/**
+	 * Failed calls of every listener so far: Spring Kafka times each call
+	 * ({@code spring.kafka.listener}, result {@code failure} when it threw).
+	 */
+	private long failedListenerCalls() {
+		return this.meters.find("spring.kafka.listener")
+			.tag("result", "failure")
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
 	}
 
 	private TestRestTemplate staff() {

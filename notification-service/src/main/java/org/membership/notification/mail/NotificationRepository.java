@@ -169,6 +169,23 @@ class NotificationRepository {
 			.update();
 	}
 
+	/**
+	 * Blanks text, HTML and template variables of at most {@code limit} notifications
+	 * SENT before {@code cutoff} whose text is not blank yet. Conditional, so that of two
+	 * instances each row is blanked by one.
+	 * @return how many rows this call changed
+	 */
+	int blankBodiesSentBefore(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				UPDATE notification SET text_body = '', html_body = '', model = NULL
+				WHERE id IN (
+				    SELECT id FROM notification
+				    WHERE status = 'SENT' AND sent_at < :cutoff AND text_body <> ''
+				    LIMIT :limit)
+				AND status = 'SENT' AND text_body <> ''
+				""").param("cutoff", utc(cutoff)).param("limit", limit).update();
+	}
+
 	long countByStatus(NotificationStatus status) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM notification WHERE status = :status")
 			.param("status", status.name())

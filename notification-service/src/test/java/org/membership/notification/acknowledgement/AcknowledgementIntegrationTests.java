@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.membership.events.ApplicationReceived;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.Notifications;
+import org.membership.notification.support.Exactly;
 import org.membership.notification.support.Mails;
 import org.membership.notification.support.NotificationIntegrationTest;
 import org.membership.notification.support.TestMailServer;
@@ -35,7 +36,7 @@ class AcknowledgementIntegrationTests {
 			.setContact(SampleEvents.contact(contact).build())
 			.build());
 
-		Mails mail = awaitOneMail(contact);
+		Mails mail = Mails.of(Exactly.mails(this.smtp, contact, 1).get(0));
 		assertThat(mail.subject())
 			.isEqualTo("DIGITAL SME: we have received the membership application of CLUJ IT Cluster");
 		assertThat(mail.text()).contains("Dear Andrei Kelemen,")
@@ -55,8 +56,7 @@ class AcknowledgementIntegrationTests {
 
 		TestProducer.send(SampleEvents.memberApproved(applicationId).build());
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
-		Mails mail = Mails.of(this.smtp.messagesTo(contact).get(1));
+		Mails mail = Mails.of(Exactly.mails(this.smtp, contact, 2).get(1));
 		assertThat(mail.subject()).isEqualTo("DIGITAL SME: CLUJ IT Cluster is approved as a Full Member");
 		assertThat(mail.text()).contains("Tier: Full Member").contains("Member from: 1 January 2023");
 		assertThat(mail.html()).contains("Full Member").contains("1 January 2023");
@@ -75,8 +75,7 @@ class AcknowledgementIntegrationTests {
 			.setReason("Members must be based in the EU & <EEA>.")
 			.build());
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
-		Mails mail = Mails.of(this.smtp.messagesTo(contact).get(1));
+		Mails mail = Mails.of(Exactly.mails(this.smtp, contact, 2).get(1));
 		assertThat(mail.subject())
 			.isEqualTo("DIGITAL SME: the decision on the membership application of CLUJ IT Cluster");
 		assertThat(mail.text()).contains("The reason: Members must be based in the EU & <EEA>.");
@@ -100,8 +99,7 @@ class AcknowledgementIntegrationTests {
 			.setContact(SampleEvents.contact(contact).build())
 			.build());
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() >= 2);
-		assertThat(this.smtp.messagesTo(contact)).hasSize(2);
+		Exactly.mails(this.smtp, contact, 2);
 	}
 
 	@Test
@@ -119,8 +117,7 @@ class AcknowledgementIntegrationTests {
 			.setContact(SampleEvents.contact(contact).build())
 			.build());
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
-		Mails approval = this.smtp.messagesTo(contact)
+		Mails approval = Exactly.mails(this.smtp, contact, 2)
 			.stream()
 			.map(Mails::of)
 			.filter((mail) -> mail.subject().equals("DIGITAL SME: CLUJ IT Cluster is approved as a Full Member"))
@@ -130,10 +127,9 @@ class AcknowledgementIntegrationTests {
 		assertThat(approval.text()).startsWith("Dear Andrei Kelemen,");
 	}
 
-	private Mails awaitOneMail(String recipient) {
+	/** The first mail; the test counts all of them exactly at its end. */
+	private void awaitOneMail(String recipient) {
 		await().atMost(Duration.ofSeconds(30)).until(() -> !this.smtp.messagesTo(recipient).isEmpty());
-		assertThat(this.smtp.messagesTo(recipient)).hasSize(1);
-		return Mails.of(this.smtp.messagesTo(recipient).get(0));
 	}
 
 }

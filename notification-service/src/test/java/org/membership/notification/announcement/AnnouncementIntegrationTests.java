@@ -20,6 +20,7 @@ import org.membership.events.Topics;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.Notifications;
 import org.membership.notification.support.Consumption;
+import org.membership.notification.support.Exactly;
 import org.membership.notification.support.Mails;
 import org.membership.notification.support.NotificationIntegrationTest;
 import org.membership.notification.support.TestMailServer;
@@ -103,7 +104,11 @@ class AnnouncementIntegrationTests {
 		assertThat(this.notifications.findByApplication(applicationId)
 			.stream()
 			.filter((n) -> n.kind() == NotificationKind.WELCOME)).hasSize(1);
-		assertThat(this.smtp.messagesTo(contact)).hasSize(2);
+		// acknowledgement and welcome, once each
+		Exactly.mails(this.smtp, contact, 2);
+		// every topic: what the test produced, and one announcement published
+		Exactly.onEveryTopic(applicationId, Map.of(Topics.APPLICATION_RECEIVED, 1L, Topics.MEMBERSHIP_EFFECTIVE, 3L,
+				Topics.ANNOUNCEMENT_PUBLISHED, 1L));
 	}
 
 	@Test

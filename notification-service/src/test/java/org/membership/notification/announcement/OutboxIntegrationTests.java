@@ -1,5 +1,6 @@
 package org.membership.notification.announcement;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.membership.events.AnnouncementPublished;
 import org.membership.events.Topics;
+import org.membership.notification.support.Exactly;
 import org.membership.notification.support.NotificationIntegrationTest;
 import org.membership.notification.support.TopicReader;
 import org.membership.stack.KafkaBroker;
@@ -18,6 +20,7 @@ import org.membership.stack.testing.TestInfrastructure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +83,23 @@ class OutboxIntegrationTests {
 				+ published.getBody().length())
 			.as("characters of the event's texts alone")
 			.isGreaterThan(4000);
+	}
+
+	@Test
+	void theTestsQuietWindowIsLongerThanEveryRetryInterval() {
+		Environment environment = this.context.getEnvironment();
+		// a publication left incomplete is resent at the latest after older-than +
+		// interval
+		assertThat(Exactly.QUIET)
+			.isGreaterThan(duration(environment, "membership.outbox.resubmit-older-than")
+				.plus(duration(environment, "membership.outbox.resubmit-interval")))
+			.isGreaterThan(duration(environment, "membership.dead-letters.retry.max-interval"))
+			.isGreaterThan(duration(environment, "membership.notification.max-back-off"))
+			.isGreaterThan(duration(environment, "membership.notification.poll-interval"));
+	}
+
+	private static Duration duration(Environment environment, String property) {
+		return environment.getRequiredProperty(property, Duration.class);
 	}
 
 	private static Membership membership(UUID applicationId, Membership.Organisation organisation) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.membership.notification.support.Exactly;
 import org.membership.notification.support.NotificationIntegrationTest;
 import org.membership.notification.support.TestMailServer;
 import org.membership.stack.testing.SampleEvents;
@@ -52,7 +53,7 @@ class MailOutageIntegrationTests {
 			.until(() -> this.notifications.findByApplication(applicationId)
 				.get(0)
 				.status() == NotificationStatus.SENT);
-		assertThat(this.smtp.messagesTo(contact)).hasSize(1);
+		Exactly.mails(this.smtp, contact, 1);
 	}
 
 	@Test

@@ -10,12 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.membership.onboarding.application.Applications;
 import org.membership.support.association.AssociationTime;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes due approvals effective. A poll
- * ({@code membership.onboarding.effective-dates.poll-interval}) selects the APPROVED
+ * Makes due approvals effective. A poll ({@link EffectiveDatesPoll}, every
+ * {@code membership.onboarding.effective-dates.poll-interval}) selects the APPROVED
  * applications whose effectiveFrom is today or earlier in the association's time zone
  * ({@link AssociationTime}, by the injected clock), and makes each effective in its own
  * transaction with a conditional update: when several pollers (threads or instances on
@@ -43,8 +42,6 @@ public class EffectiveDates {
 	 * Makes every due approval effective.
 	 * @return how many this call made effective
 	 */
-	@Scheduled(fixedDelayString = "${membership.onboarding.effective-dates.poll-interval:30s}",
-			initialDelayString = "${membership.onboarding.effective-dates.initial-delay:5s}")
 	public int makeDueEffective() {
 		LocalDate today = this.time.today();
 		int changed = 0;

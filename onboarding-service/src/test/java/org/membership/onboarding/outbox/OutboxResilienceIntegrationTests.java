@@ -78,6 +78,17 @@ class OutboxResilienceIntegrationTests {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(waitingInOutbox(id)).isZero());
 	}
 
+	@Test
+	void theTestsQuietWindowIsLongerThanTheOutboxResubmissionCycle() {
+		Duration olderThan = this.context.getEnvironment()
+			.getRequiredProperty("membership.outbox.resubmit-older-than", Duration.class);
+		Duration interval = this.context.getEnvironment()
+			.getRequiredProperty("membership.outbox.resubmit-interval", Duration.class);
+		// a publication left incomplete is resent at the latest after olderThan +
+		// interval
+		assertThat(KafkaEvents.QUIET).isGreaterThan(olderThan.plus(interval));
+	}
+
 	private long waitingInOutbox(UUID id) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
