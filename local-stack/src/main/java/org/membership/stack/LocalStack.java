@@ -260,6 +260,11 @@ public final class LocalStack {
 				"--spring.mail.host=" + Ports.LOOPBACK, "--spring.mail.port=" + this.mail.smtpPort(),
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db")));
 		arguments.addAll(this.staffKeys.arguments(service.name().equals("onboarding-service")));
+		// every page links to the other services' pages, wherever they run
+		for (Service linked : servicesToStart()) {
+			arguments.add("--membership.web.links." + linked.name().replace("-service", "") + "=http://"
+					+ Ports.LOOPBACK + ":" + linked.port());
+		}
 		arguments.addAll(extraArguments);
 		return ChildJvm.start(service.name(), options, jar(service).toString(),
 				"org.springframework.boot.loader.launch.JarLauncher", arguments,
@@ -277,8 +282,9 @@ public final class LocalStack {
 	public String banner() {
 		StringBuilder banner = new StringBuilder("\n=== Membership onboarding: local stack is running ===\n");
 		banner.append(String.format("  Kafka (KRaft)        %s%n", this.broker.bootstrapServers()));
-		banner.append(String.format("  Apicurio Registry    %s/ui  (Confluent API: %s)%n", this.registry.baseUrl(),
-				this.registry.confluentCompatibleUrl()));
+		// the 3.3.3 application archive ships no web UI: the REST API is what there is
+		banner.append(String.format("  Apicurio Registry    %s/apis/registry/v3  (Confluent API: %s)%n",
+				this.registry.baseUrl(), this.registry.confluentCompatibleUrl()));
 		banner.append(String.format("  Mails sent           %s  (SMTP %s:%d, IMAP %s:%d, any login)%n",
 				this.mail.mailDirectory(), Ports.LOOPBACK, this.mail.smtpPort(), Ports.LOOPBACK, this.mail.imapPort()));
 		for (Service service : servicesToStart()) {

@@ -16,6 +16,7 @@ import org.membership.support.association.IsoCountry;
 import org.membership.support.paging.SortableBy;
 import org.membership.support.problem.InvalidInputException;
 import org.membership.support.web.Site;
+import org.membership.support.web.SiteModelAdvice;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -39,8 +40,11 @@ class MembersPage {
 
 	private final MemberQueries members;
 
-	MembersPage(MemberQueries members) {
+	private final SiteModelAdvice site;
+
+	MembersPage(MemberQueries members, SiteModelAdvice site) {
 		this.members = members;
+		this.site = site;
 	}
 
 	@GetMapping("/members")
@@ -90,6 +94,7 @@ class MembersPage {
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String badParameter(InvalidInputException ex, Model model) {
+		this.site.addTo(model);
 		model.addAttribute("error", ex.getMessage());
 		addSummary(model);
 		return "members";

@@ -39,7 +39,13 @@ final class FormMessages {
 			case PastOrPresent p -> "Enter a date that is not in the future.";
 			case PositiveOrZero p -> "Enter a whole number of 0 or more.";
 			case Max max -> "Enter a number of at most " + String.format("%,d", max.value()) + ".";
-			default -> capitalised(violation.getMessage());
+			// the select boxes offer only valid values: a bad one was not chosen from the
+			// list
+			default -> switch (field) {
+				case "organisation.country" -> "Choose a country from the list.";
+				case "requestedTier" -> "Choose a membership tier from the list.";
+				default -> capitalised(violation.getMessage());
+			};
 		};
 	}
 

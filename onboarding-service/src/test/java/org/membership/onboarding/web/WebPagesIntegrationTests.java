@@ -70,7 +70,7 @@ class WebPagesIntegrationTests {
 		Browser.Page page = browser.submit(browser.get("/"), "/", fields);
 
 		assertThat(page.status()).isEqualTo(400);
-		assertThat(page.body()).contains("Must be an ISO 3166-1 alpha-2 country code.")
+		assertThat(page.body()).contains("Choose a country from the list.")
 			.contains("Enter a whole number.")
 			.contains("Enter an e-mail address such as name@example.org.")
 			.contains("Enter the organisation&#39;s name.")

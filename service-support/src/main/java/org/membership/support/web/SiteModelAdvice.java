@@ -22,8 +22,12 @@ public class SiteModelAdvice {
 		this.text = text;
 	}
 
+	/**
+	 * Adds what the layout needs; also for the model of an {@code @ExceptionHandler}, to
+	 * which no {@code @ModelAttribute} method applies.
+	 */
 	@ModelAttribute
-	void addSite(Model model) {
+	public void addTo(Model model) {
 		model.addAttribute("site", this.site);
 		model.addAttribute("association", this.site.association());
 		model.addAttribute("text", this.text);
