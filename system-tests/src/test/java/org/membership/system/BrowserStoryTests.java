@@ -137,6 +137,8 @@ class BrowserStoryTests {
 			for (String page : List.of(api.onboarding() + "/", api.onboarding() + "/login",
 					api.directory() + "/members", api.notification() + "/announcements")) {
 				browser.get(page);
+				chromium
+					.keepScreenshot("360px" + page.replaceAll("^https?://[^/]+", "").replaceAll("[^A-Za-z0-9]+", "-"));
 				Long overflow = (Long) ((JavascriptExecutor) browser)
 					.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
 				assertThat(overflow).as("no sideways scrolling at 360 px: " + page).isLessThanOrEqualTo(0L);

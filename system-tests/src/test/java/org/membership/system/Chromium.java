@@ -91,6 +91,23 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, TestWatcher
 		}
 	}
 
+	/**
+	 * Keeps a screenshot of the page shown under
+	 * {@code target/browser-screenshots/pages/}, for a person to look at the pages the
+	 * tests saw.
+	 */
+	void keepScreenshot(String name) {
+		try {
+			Path directory = Path.of("target", "browser-screenshots", "pages");
+			Files.createDirectories(directory);
+			Files.write(directory.resolve(name + ".png"),
+					((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			System.err.println("No screenshot: " + ex);
+		}
+	}
+
 	WebDriver driver() {
 		return this.driver;
 	}
@@ -101,6 +118,11 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, TestWatcher
 	 */
 	List<String> accessibilityViolations() {
 		Results results = new AxeBuilder().analyze(this.driver);
+		if (results.isErrored() || results.getPasses() == null || results.getPasses().isEmpty()) {
+			// an empty list must mean "checked, nothing found", not "axe did not run"
+			throw new IllegalStateException(
+					"axe-core did not check " + this.driver.getCurrentUrl() + ": " + results.getErrorMessage());
+		}
 		return results.getViolations()
 			.stream()
 			.filter((rule) -> rule.getImpact() != null && BLOCKING.contains(rule.getImpact().toLowerCase(Locale.ROOT)))
