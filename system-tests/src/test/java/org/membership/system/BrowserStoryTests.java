@@ -155,10 +155,14 @@ class BrowserStoryTests {
 		browser.findElement(By.cssSelector("nav.site-nav")).findElement(By.linkText(section)).click();
 	}
 
+	private static int pages;
+
 	/**
 	 * The shared layout, the current section marked, and no serious accessibility issue.
 	 */
 	private static void checkPage(WebDriver browser, String section) {
+		chromium.keepScreenshot(String.format("%02d-%s", ++pages,
+				browser.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("[^A-Za-z0-9]+", "-")));
 		checkLayout(browser);
 		assertThat(browser.findElement(By.cssSelector("nav.site-nav a[aria-current=page]")).getText())
 			.as(browser.getCurrentUrl())
