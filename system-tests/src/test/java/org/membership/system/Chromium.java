@@ -10,9 +10,10 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Dimension;
@@ -30,7 +31,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code -Dbrowser.tests.required=true} (CI), where that is a failure. When a test fails,
  * a screenshot of the page lands in {@code target/browser-screenshots/}.
  */
-final class Chromium implements BeforeAllCallback, AfterAllCallback, TestWatcher {
+final class Chromium implements ExecutionCondition, BeforeAllCallback, AfterAllCallback, TestWatcher {
 
 	static final Path BROWSER = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
 
@@ -41,15 +42,32 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback, TestWatcher
 
 	private WebDriver driver;
 
+	/**
+	 * Skips the class, with the reason in the report, when there is no browser and none
+	 * is required; where one is required, {@link #beforeAll} fails instead.
+	 */
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		String missing = missing();
+		if (missing == null || Boolean.getBoolean("browser.tests.required")) {
+			return ConditionEvaluationResult.enabled("browser tests");
+		}
+		System.err.println(missing + ": skipped");
+		return ConditionEvaluationResult.disabled(missing + ": skipped");
+	}
+
+	private static String missing() {
+		if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+			return null;
+		}
+		return "Browser tests need " + BROWSER + " and " + DRIVER + " (apt-get install chromium chromium-driver)";
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-			String reason = "Browser tests need " + BROWSER + " and " + DRIVER
-					+ " (apt-get install chromium chromium-driver)";
-			if (Boolean.getBoolean("browser.tests.required")) {
-				Assertions.fail(reason + ", and -Dbrowser.tests.required=true");
-			}
-			Assumptions.abort(reason + ": skipped");
+		String missing = missing();
+		if (missing != null) {
+			Assertions.fail(missing + ", and -Dbrowser.tests.required=true");
 		}
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BROWSER.toFile());
