@@ -260,6 +260,11 @@ public final class LocalStack {
 				"--spring.mail.host=" + Ports.LOOPBACK, "--spring.mail.port=" + this.mail.smtpPort(),
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db")));
 		arguments.addAll(this.staffKeys.arguments(service.name().equals("onboarding-service")));
+		// every page links to the other services' pages, wherever they run
+		for (Service linked : servicesToStart()) {
+			arguments.add("--membership.web.links." + linked.name().replace("-service", "") + "=http://"
+					+ Ports.LOOPBACK + ":" + linked.port());
+		}
 		arguments.addAll(extraArguments);
 		return ChildJvm.start(service.name(), options, jar(service).toString(),
 				"org.springframework.boot.loader.launch.JarLauncher", arguments,

@@ -167,6 +167,29 @@ class MemberApiIntegrationTests {
 			.doesNotContain(this.token + " Zebra Technik")
 			.contains("By country")
 			.contains("class=\"bar\"");
+		assertThat(page).as("the shared layout")
+			.contains("href=\"/membership/site.css\"")
+			.contains("<nav class=\"site-nav\" aria-label=\"Main\">")
+			.contains("aria-current=\"page\"")
+			.contains("href=\"http://127.0.0.1:8081/\"")
+			.contains("type=\"application/atom+xml\"")
+			.containsPattern("value=\"asociatia [^\"]+\"");
+		String id = page.replaceAll("(?s).*href=\"/members/([0-9a-f-]{36})\".*", "$1");
+		String member = this.http.getForObject("/members/" + id, String.class);
+		assertThat(member).contains("Asociația " + this.token + " Brașov")
+			.contains("/announcements/members/" + id)
+			.contains("<main id=\"main\"");
+		assertThat(this.http.getForEntity("/members/" + UUID.randomUUID(), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(this.http.getForEntity("/members/not-an-id", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		ResponseEntity<String> root = this.http.getForEntity("/", String.class);
+		assertThat(
+				root.getStatusCode().is3xxRedirection() ? root.getHeaders().getLocation().toString() : root.getBody())
+			.as("the root leads to the directory")
+			.contains("/members");
+		assertThat(this.http.getForEntity("/membership/site.css", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
 		ResponseEntity<String> bad = this.http.getForEntity("/members?country=Romania", String.class);
 		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(bad.getBody()).contains("ISO 3166-1");

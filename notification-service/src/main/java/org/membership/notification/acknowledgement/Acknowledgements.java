@@ -9,6 +9,7 @@ import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.NotificationRequest;
 import org.membership.notification.mail.Notifications;
 import org.membership.support.association.AssociationProperties;
+import org.membership.support.association.AssociationTime;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,10 +28,14 @@ class Acknowledgements {
 
 	private final AssociationProperties association;
 
-	Acknowledgements(Notifications notifications, ContactBook contacts, AssociationProperties association) {
+	private final AssociationTime time;
+
+	Acknowledgements(Notifications notifications, ContactBook contacts, AssociationProperties association,
+			AssociationTime time) {
 		this.notifications = notifications;
 		this.contacts = contacts;
 		this.association = association;
+		this.time = time;
 	}
 
 	@Transactional
@@ -44,11 +49,15 @@ class Acknowledgements {
 
 	@Transactional
 	void approved(ApplicationFacts.Approved approved) {
-		this.notifications.request(
-				new NotificationRequest(approved.eventId(), approved.applicationId(), NotificationKind.APPROVAL, null,
-						model("organisationName", approved.organisationName(), "tier",
-								this.association.tierLabel(approved.tier()), "effectiveFrom",
-								Dates.day(approved.effectiveFrom()), "note", approved.note())));
+		this.notifications.request(new NotificationRequest(approved.eventId(), approved.applicationId(),
+				NotificationKind.APPROVAL, null,
+				model("organisationName", approved.organisationName(), "tier",
+						this.association.tierLabel(approved.tier()), "effectiveFrom",
+						Dates.day(approved.effectiveFrom()), "note", approved.note(),
+						// a date today or earlier takes effect at once: the welcome mail
+						// follows right away, so the mail must not promise one "on the
+						// day"
+						"effectiveLater", approved.effectiveFrom().isAfter(this.time.today()) ? "true" : null)));
 	}
 
 	@Transactional

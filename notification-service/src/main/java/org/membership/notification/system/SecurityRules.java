@@ -18,7 +18,8 @@ class SecurityRules {
 	@Bean
 	StaffSecurityRules staffSecurityRules() {
 		return StaffSecurityRules.staffByDefault()
-			.open(HttpMethod.GET, "/announcements", "/announcements/**", "/announcements.atom")
+			// "/" redirects to the announcements (membership.web.home-page)
+			.open(HttpMethod.GET, "/", "/announcements", "/announcements/**", "/announcements.atom")
 			.open(HttpMethod.GET, "/api/announcements", "/api/announcements/**")
 			.otherPages(Access.DENIED);
 	}

@@ -1,14 +1,17 @@
 package org.membership.notification.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.membership.notification.announcement.Announcement;
 import org.membership.notification.announcement.Announcements;
-import org.membership.support.association.AssociationProperties;
 import org.membership.support.problem.NotFoundException;
+import org.membership.support.web.Site;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -29,26 +32,57 @@ class AnnouncementController {
 
 	private final Announcements announcements;
 
-	private final AssociationProperties association;
+	private final PressReleaseProperties pressRelease;
 
-	AnnouncementController(Announcements announcements, AssociationProperties association) {
+	AnnouncementController(Announcements announcements, PressReleaseProperties pressRelease) {
 		this.announcements = announcements;
-		this.association = association;
+		this.pressRelease = pressRelease;
 	}
 
+	/** The index: headlines with their date and a teaser, newest first, paged. */
 	@GetMapping("/announcements")
 	String list(Pageable pageable, Model model) {
-		model.addAttribute("association", this.association);
 		model.addAttribute("page", page(pageable));
 		return "announcements";
 	}
 
+	/** One announcement, laid out as a press release. */
 	@GetMapping("/announcements/{id}")
-	String show(@PathVariable UUID id, Model model) {
-		model.addAttribute("association", this.association);
-		model.addAttribute("announcement",
-				this.announcements.find(id).orElseThrow(() -> new NotFoundException("No announcement " + id)));
+	String show(@PathVariable String id, Model model, HttpServletResponse response) {
+		Optional<Announcement> announcement = parse(id).flatMap(this.announcements::find);
+		if (announcement.isEmpty()) {
+			return notFound(model, response);
+		}
+		model.addAttribute("announcement", announcement.get());
+		model.addAttribute("pressRelease", this.pressRelease);
 		return "announcement";
+	}
+
+	/**
+	 * The announcement of a member's membership, by the application id the directory
+	 * knows it by: the directory's member page links here.
+	 */
+	@GetMapping("/announcements/members/{applicationId}")
+	String ofMember(@PathVariable String applicationId, Model model, HttpServletResponse response) {
+		return parse(applicationId).flatMap(this.announcements::findByApplicationId)
+			.map((announcement) -> "redirect:/announcements/" + announcement.id())
+			.orElseGet(() -> notFound(model, response));
+	}
+
+	private static String notFound(Model model, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+		model.addAttribute("section", Site.ANNOUNCEMENTS);
+		model.addAttribute("notFound", "No announcement is published under this address (yet).");
+		return "membership/not-found";
+	}
+
+	private static Optional<UUID> parse(String id) {
+		try {
+			return Optional.of(UUID.fromString(id));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	// a Page written as PagedModel (content + page), as service-support configures it

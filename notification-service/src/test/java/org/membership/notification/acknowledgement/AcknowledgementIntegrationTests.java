@@ -59,6 +59,9 @@ class AcknowledgementIntegrationTests {
 		Mails mail = Mails.of(Exactly.mails(this.smtp, contact, 2).get(1));
 		assertThat(mail.subject()).isEqualTo("DIGITAL SME: CLUJ IT Cluster is approved as a Full Member");
 		assertThat(mail.text()).contains("Tier: Full Member").contains("Member from: 1 January 2023");
+		// a past date takes effect at once: no promise of a later mail that follows the
+		// same second
+		assertThat(mail.text()).contains("takes effect at once").doesNotContain("write to you again");
 		assertThat(mail.html()).contains("Full Member").contains("1 January 2023");
 	}
 

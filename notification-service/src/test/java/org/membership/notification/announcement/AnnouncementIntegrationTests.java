@@ -142,9 +142,33 @@ class AnnouncementIntegrationTests {
 		assertThat(missing.getHeaders().getContentType()).hasToString("application/problem+json");
 
 		String page = this.http.getForObject("/announcements/" + announcement.id(), String.class);
-		assertThat(page).contains("<h1>DIGITAL SME welcomes CLUJ IT Cluster as a Full Member</h1>");
+		assertThat(page).contains("<h1>DIGITAL SME welcomes CLUJ IT Cluster as a Full Member</h1>")
+			.as("a press release: dateline, highlights, boilerplate, Open Graph, feed link, shared layout")
+			.contains("<span class=\"dateline\"><span>Brussels</span>")
+			.contains("class=\"highlights\"")
+			.contains("About the European DIGITAL SME Alliance")
+			.contains("<meta property=\"og:title\" content=\"DIGITAL SME welcomes CLUJ IT Cluster as a Full Member\">")
+			.contains("<meta property=\"og:url\" content=\"" + announcement.link() + "\">")
+			.contains("type=\"application/atom+xml\"")
+			.contains("href=\"/membership/site.css\"");
 		assertThat(this.http.getForObject("/announcements", String.class))
-			.contains("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member");
+			.contains("DIGITAL SME welcomes CLUJ IT Cluster as a Full Member")
+			.contains("class=\"teaser\"")
+			.as("the index shows teasers, not the full text")
+			.doesNotContain(announcement.paragraphs().get(announcement.paragraphs().size() - 1));
+		ResponseEntity<String> ofMember = this.http
+			.getForEntity("/announcements/members/" + announcement.applicationId(), String.class);
+		assertThat(ofMember.getStatusCode().is3xxRedirection() ? ofMember.getHeaders().getLocation().toString()
+				: ofMember.getBody())
+			.contains(announcement.id().toString());
+		assertThat(this.http.getForEntity("/announcements/" + UUID.randomUUID(), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		ResponseEntity<String> root = this.http.getForEntity("/", String.class);
+		assertThat(
+				root.getStatusCode().is3xxRedirection() ? root.getHeaders().getLocation().toString() : root.getBody())
+			.as("the root leads to the announcements, no login prompt")
+			.contains("/announcements");
+		assertThat(root.getHeaders().get("WWW-Authenticate")).isNull();
 
 		SyndFeed feed = atomFeed();
 		assertThat(feed.getFeedType()).isEqualTo("atom_1.0");

@@ -54,7 +54,7 @@ class ApplicationFormController {
 		for (ConstraintViolation<ApplicationRequest> violation : this.validator.validate(application)) {
 			String field = violation.getPropertyPath().toString();
 			if (binding.getFieldErrorCount(field) == 0) {
-				binding.rejectValue(field, "invalid", violation.getMessage());
+				binding.rejectValue(field, "invalid", FormMessages.of(violation));
 			}
 		}
 		if (binding.hasErrors()) {

@@ -1,6 +1,7 @@
 package org.membership.onboarding.web;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -13,6 +14,7 @@ import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.decision.DecisionService;
 import org.membership.support.association.AssociationTime;
 import org.membership.support.problem.InvalidFieldException;
+import org.membership.support.web.PageText;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,9 +30,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The staff console at {@code /staff} (form login, role STAFF): the applications awaiting
- * a decision, each with its history, and forms to approve (tier, effective date, note) or
- * reject (reason). Decisions go through the same service as the API.
+ * The staff console at {@code /staff} (form login, role STAFF): the applications, those
+ * awaiting a decision first and the decided ones by status, each with its history, and
+ * forms to approve (tier, effective date, note) or reject (reason). Decisions go through
+ * the same service as the API.
  */
 @Controller
 class StaffConsoleController {
@@ -45,19 +48,48 @@ class StaffConsoleController {
 
 	private final WebModel web;
 
-	StaffConsoleController(Applications applications, DecisionService decisions, AssociationTime time, WebModel web) {
+	private final PageText text;
+
+	StaffConsoleController(Applications applications, DecisionService decisions, AssociationTime time, WebModel web,
+			PageText text) {
 		this.applications = applications;
 		this.decisions = decisions;
 		this.time = time;
 		this.web = web;
+		this.text = text;
 	}
 
+	/**
+	 * The applications of one status (SUBMITTED unless asked otherwise; {@code ALL} for
+	 * every status), oldest first, with their age.
+	 */
 	@GetMapping("/staff")
-	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("page",
-				this.applications.findAll(ApplicationStatus.SUBMITTED, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String status,
+			Authentication staff, Model model) {
+		ApplicationStatus filter = status(status);
+		model.addAttribute("page", this.applications.findAll(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		model.addAttribute("status", filter);
+		model.addAttribute("statusParam", (filter != null) ? filter.name() : "ALL");
+		model.addAttribute("statuses", ApplicationStatus.values());
+		model.addAttribute("staffName", staff.getName());
 		this.web.addTo(model);
 		return "staff-list";
+	}
+
+	/** The status asked for; an unknown one shows what awaits a decision. */
+	private static ApplicationStatus status(String status) {
+		if (status == null || status.isBlank()) {
+			return ApplicationStatus.SUBMITTED;
+		}
+		if ("ALL".equalsIgnoreCase(status)) {
+			return null;
+		}
+		try {
+			return ApplicationStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			return ApplicationStatus.SUBMITTED;
+		}
 	}
 
 	@GetMapping("/staff/applications/{id}")
@@ -80,7 +112,7 @@ class StaffConsoleController {
 		return decide(id, redirect, () -> {
 			var approved = this.decisions.approve(id, tier, effectiveFrom, note, staff.getName());
 			return "Approved " + approved.organisation().name() + " as " + this.web.association().tierLabel(tier)
-					+ " member from " + effectiveFrom + ".";
+					+ " member from " + this.text.date(effectiveFrom) + ".";
 		});
 	}
 
@@ -103,7 +135,8 @@ class StaffConsoleController {
 			return "redirect:/staff";
 		}
 		catch (ApplicationAlreadyDecidedException ex) {
-			redirect.addFlashAttribute("error", "This application is already " + ex.getStatus() + ".");
+			redirect.addFlashAttribute("error", "This application has already been decided: "
+					+ ex.getStatus().toString().toLowerCase(Locale.ROOT) + ".");
 		}
 		catch (InvalidFieldException ex) {
 			redirect.addFlashAttribute("error", ex.getField() + " " + ex.getReason());

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.membership.onboarding.application.OrganisationType;
 import org.membership.support.association.AssociationProperties;
+import org.membership.support.web.SiteModelAdvice;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -26,8 +27,11 @@ class WebModel {
 
 	private final List<Country> countries;
 
-	WebModel(AssociationProperties association) {
+	private final SiteModelAdvice site;
+
+	WebModel(AssociationProperties association, SiteModelAdvice site) {
 		this.association = association;
+		this.site = site;
 		this.countries = Arrays.stream(Locale.getISOCountries())
 			.map((code) -> new Country(code, Locale.of("", code).getDisplayCountry(Locale.ENGLISH)))
 			.sorted(Comparator.comparing(Country::name))
@@ -47,7 +51,8 @@ class WebModel {
 	}
 
 	void addTo(Model model) {
-		model.addAttribute("association", this.association);
+		// the layout's model, also in exception handlers
+		this.site.addTo(model);
 		model.addAttribute("tiers", this.association.tiers());
 		model.addAttribute("countries", this.countries);
 		model.addAttribute("organisationTypes", organisationTypes());

@@ -118,6 +118,18 @@ class StaffSecurityIntegrationTests {
 	}
 
 	@Test
+	void theLoginPageIsInTheCommonLook() {
+		Browser.Page login = new Browser(this.port).get("/login");
+
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.body()).contains("<h1>Staff login</h1>")
+			.contains("href=\"/membership/site.css\"")
+			.contains("<label for=\"username\">")
+			.doesNotContain("Please sign in");
+		assertThat(new Browser(this.port).get("/login?error").body()).contains("Wrong user name or password.");
+	}
+
+	@Test
 	void theStaffConsoleOpensAfterAStaffLogin() {
 		Browser browser = new Browser(this.port);
 		Browser.Page login = browser.logIn("staff", Api.STAFF_PASSWORD);
@@ -126,7 +138,9 @@ class StaffSecurityIntegrationTests {
 		Browser.Page console = browser.get("/staff");
 
 		assertThat(console.status()).as(console.toString()).isEqualTo(200);
-		assertThat(console.body()).contains("Applications awaiting a decision");
+		assertThat(console.body()).contains("Applications awaiting a decision")
+			.contains("action=\"/logout\"")
+			.contains("href=\"/membership/site.css\"");
 		Browser.Page application = browser.get("/staff/applications/" + this.id);
 		assertThat(application.status()).as(application.toString()).isEqualTo(200);
 		assertThat(application.body()).contains("CLUJ IT Cluster");

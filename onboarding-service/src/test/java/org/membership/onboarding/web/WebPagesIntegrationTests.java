@@ -70,9 +70,12 @@ class WebPagesIntegrationTests {
 		Browser.Page page = browser.submit(browser.get("/"), "/", fields);
 
 		assertThat(page.status()).isEqualTo(400);
-		assertThat(page.body()).contains("must be an ISO 3166-1 alpha-2 country code")
-			.contains("must be a whole number")
-			.contains("must be an e-mail address")
+		assertThat(page.body()).contains("Choose a country from the list.")
+			.contains("Enter a whole number.")
+			.contains("Enter an e-mail address such as name@example.org.")
+			.contains("Enter the organisation&#39;s name.")
+			.as("a visitor reads sentences, not the validator's messages")
+			.doesNotContain("must not be")
 			.contains("value=\"Cluj-Napoca\"")
 			.contains("value=\"andrei.kelemen\"")
 			.contains(marker);
@@ -110,7 +113,7 @@ class WebPagesIntegrationTests {
 		assertThat(link).contains("/status?token=");
 		Browser.Page status = new Browser(this.port).get(link);
 		assertThat(status.status()).isEqualTo(200);
-		assertThat(status.body()).contains("SUBMITTED").contains("CLUJ IT Cluster");
+		assertThat(status.body()).contains(">Submitted<").contains("CLUJ IT Cluster").doesNotContain("SUBMITTED");
 		assertThat(browser.get(posted.location()).status()).as("the link is shown once").isEqualTo(302);
 	}
 
@@ -139,7 +142,10 @@ class WebPagesIntegrationTests {
 
 		Browser.Page again = staff.submit(staff.get("/staff"), "/staff/applications/" + rejected + "/rejection",
 				Map.of("reason", "Twice"));
-		assertThat(staff.get(again.location()).body()).contains("already REJECTED");
+		assertThat(staff.get(again.location()).body()).contains("already been decided: rejected");
+		assertThat(staff.get("/staff?status=REJECTED").body()).as("decided applications are listed too")
+			.contains("/staff/applications/" + rejected);
+		assertThat(staff.get("/staff").body()).doesNotContain("/staff/applications/" + rejected);
 	}
 
 	private UUID submit() {

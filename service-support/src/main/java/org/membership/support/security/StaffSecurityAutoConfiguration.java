@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import org.membership.support.ApplicationName;
+import org.membership.support.web.SiteAutoConfiguration;
+import org.membership.support.web.StaffLoginPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,11 +188,18 @@ public class StaffSecurityAutoConfiguration {
 			publicPages.orderedStream()
 				.forEach((pages) -> requests.requestMatchers(HttpMethod.GET, pages.patterns().toArray(String[]::new))
 					.permitAll());
+			// the shared stylesheet: every page, the login page too, is in the common
+			// look
+			requests.requestMatchers(HttpMethod.GET, SiteAutoConfiguration.ASSETS).permitAll();
 			rules.applyToPages(requests);
 		});
 		if (rules.consoleHome() != null) {
-			http.formLogin((form) -> form.defaultSuccessUrl(rules.consoleHome(), false))
-				.logout((logout) -> logout.logoutSuccessUrl("/"));
+			// the login page in the common look (StaffLoginPage), not the framework's
+			// default
+			http.formLogin((form) -> form.loginPage(StaffLoginPage.PATH)
+				.permitAll()
+				.defaultSuccessUrl(rules.consoleHome(), false))
+				.logout((logout) -> logout.logoutSuccessUrl(StaffLoginPage.PATH + "?logout").permitAll());
 		}
 		else {
 			http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems));

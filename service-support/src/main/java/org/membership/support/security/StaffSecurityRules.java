@@ -116,6 +116,11 @@ public final class StaffSecurityRules {
 		return new StaffSecurityRules(this.rules, this.otherApiCalls, this.otherPages, home);
 	}
 
+	/** Whether the service has a staff console (and with it a login page). */
+	public boolean hasConsole() {
+		return this.consoleHome != null;
+	}
+
 	/** Where a form login lands, or null when the service has no console. */
 	String consoleHome() {
 		return this.consoleHome;

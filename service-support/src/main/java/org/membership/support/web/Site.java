@@ -1,0 +1,47 @@
+package org.membership.support.web;
+
+import java.util.List;
+
+import org.membership.support.association.AssociationProperties;
+
+/**
+ * What the shared layout shows on every page: the association, the navigation between the
+ * services' pages and the announcements feed. Templates read it as {@code site}.
+ *
+ * @param association the association's name, tiers and time zone
+ * @param navigation the sections of the site, in the order they are shown
+ * @param feed the absolute URL of the announcements' Atom feed
+ * @param links the base URLs of the services' pages, for links between them
+ */
+public record Site(AssociationProperties association, List<Section> navigation, String feed,
+		SiteProperties.Links links) {
+
+	/** The sections' keys, as a page names the one it belongs to. */
+	public static final String FORM = "form";
+
+	public static final String DIRECTORY = "directory";
+
+	public static final String ANNOUNCEMENTS = "announcements";
+
+	public static final String CONSOLE = "console";
+
+	/**
+	 * One entry of the navigation.
+	 *
+	 * @param key what a page passes to the layout to be marked as the current section
+	 * @param label what a person reads
+	 * @param href absolute URL
+	 */
+	public record Section(String key, String label, String href) {
+	}
+
+	static Site of(AssociationProperties association, SiteProperties.Links links) {
+		return new Site(association,
+				List.of(new Section(FORM, "Apply", links.onboarding() + "/"),
+						new Section(DIRECTORY, "Members", links.directory() + "/members"),
+						new Section(ANNOUNCEMENTS, "Announcements", links.notification() + "/announcements"),
+						new Section(CONSOLE, "Staff", links.onboarding() + "/staff")),
+				links.notification() + "/announcements.atom", links);
+	}
+
+}

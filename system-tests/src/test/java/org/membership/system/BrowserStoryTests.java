@@ -1,0 +1,188 @@
+package org.membership.system;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The pages as a person uses them, in a real (headless) browser, with the three services
+ * running as {@code ./run-local} runs them: the form (inline errors, then success), the
+ * staff login and console, the approval, the member in the directory, its announcement
+ * and the feed. Every page visited shares the layout (header, navigation, stylesheet
+ * applied) and has no serious or critical axe-core violation.
+ */
+class BrowserStoryTests {
+
+	@RegisterExtension
+	@Order(1)
+	static final Chromium chromium = new Chromium();
+
+	@RegisterExtension
+	@Order(2)
+	static final LocalSystem system = new LocalSystem("membership-browser");
+
+	@Test
+	void anApplicantAppliesStaffApprovesAndThePublicSeesTheMemberAndItsAnnouncement() throws Exception {
+		WebDriver browser = chromium.driver();
+		PublicApi api = system.api();
+		String name = "Browser Cluster " + Long.toHexString(System.nanoTime());
+
+		// the form: nothing filled in gives sentences next to the fields, no validator
+		// jargon
+		browser.get(api.onboarding() + "/");
+		checkPage(browser, "Apply");
+		browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
+		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+			.contains("Please correct the fields marked below");
+		assertThat(browser.findElements(By.cssSelector("span.error")).stream().map(WebElement::getText))
+			.contains("Enter the organisation's name.", "Choose a membership tier.")
+			.noneMatch((message) -> message.contains("must not be"));
+		checkPage(browser, "Apply");
+
+		// ... filled in, it is received
+		browser.findElement(By.id("organisation.name")).sendKeys(name);
+		new Select(browser.findElement(By.id("organisation.country"))).selectByValue("RO");
+		browser.findElement(By.id("organisation.city")).sendKeys("Cluj-Napoca");
+		new Select(browser.findElement(By.id("organisation.type"))).selectByVisibleText("Cluster");
+		new Select(browser.findElement(By.id("requestedTier"))).selectByValue("FULL");
+		browser.findElement(By.id("contact.name")).sendKeys("Andrei Kelemen");
+		browser.findElement(By.id("contact.email")).sendKeys("browser@example.org");
+		browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("your application has been received");
+		checkPage(browser, "Apply");
+		browser.findElement(By.id("status-link")).click();
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Submitted");
+		checkPage(browser, "Apply");
+
+		// staff log in on the login page in the common look, and approve in the console
+		navigate(browser, "Staff");
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Staff login");
+		checkPage(browser, "Staff");
+		browser.findElement(By.id("username")).sendKeys("staff");
+		browser.findElement(By.id("password")).sendKeys(api.staffPassword());
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applications awaiting a decision");
+		checkPage(browser, "Staff");
+		browser.findElement(By.linkText(name)).click();
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Submitted");
+		checkPage(browser, "Staff");
+		new Select(browser.findElement(By.id("tier"))).selectByValue("FULL");
+		// a past date takes effect at once (set as the date picker's value, whatever its
+		// locale)
+		((JavascriptExecutor) browser).executeScript("arguments[0].value = '2023-01-01'",
+				browser.findElement(By.id("effectiveFrom")));
+		browser.findElement(By.xpath("//button[text()='Approve']")).click();
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Approved " + name);
+		new Select(browser.findElement(By.id("status"))).selectByValue("ALL");
+		browser.findElement(By.xpath("//button[text()='Show']")).click();
+		assertThat(browser.findElement(By.linkText(name)).isDisplayed()).as("decided applications are listed").isTrue();
+
+		// the public finds the member in the directory (the query stays in the URL) ...
+		navigate(browser, "Members");
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			browser.get(api.directory() + "/members?q=" + name.replace(' ', '+'));
+			assertThat(browser.findElements(By.linkText(name))).isNotEmpty();
+		});
+		assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(name);
+		checkPage(browser, "Members");
+		browser.findElement(By.linkText(name)).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+		checkPage(browser, "Members");
+		String announcementOfMember = browser.findElement(By.id("announcement-link")).getAttribute("href");
+
+		// ... and its announcement, a press release, linked to the feed
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			browser.get(announcementOfMember);
+			assertThat(browser.findElement(By.tagName("h1")).getText())
+				.isEqualTo("DIGITAL SME welcomes " + name + " as a Full Member");
+		});
+		assertThat(browser.findElement(By.cssSelector(".dateline")).getText()).startsWith("BRUSSELS");
+		assertThat(browser.findElements(By.cssSelector(".highlights li"))).isNotEmpty();
+		assertThat(browser.findElement(By.cssSelector(".boilerplate h2")).getText()).startsWith("About the");
+		checkPage(browser, "Announcements");
+		String feed = browser.findElement(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
+			.getAttribute("href");
+		assertThat(feed).isEqualTo(api.notification() + "/announcements.atom");
+		HttpResponse<String> atom = PublicApi.get(api.notification(), "/announcements.atom");
+		assertThat(atom.body()).contains("DIGITAL SME welcomes " + name + " as a Full Member");
+		navigate(browser, "Announcements");
+		assertThat(browser.findElement(By.linkText("DIGITAL SME welcomes " + name + " as a Full Member")).isDisplayed())
+			.isTrue();
+		checkPage(browser, "Announcements");
+	}
+
+	@Test
+	void eachServiceRootLeadsToItsPageAndEveryPageFitsA360PixelScreen() {
+		WebDriver browser = chromium.driver();
+		PublicApi api = system.api();
+		browser.get(api.directory() + "/");
+		assertThat(browser.getCurrentUrl()).endsWith("/members");
+		browser.get(api.notification() + "/");
+		assertThat(browser.getCurrentUrl()).endsWith("/announcements");
+		browser.manage().window().setSize(new Dimension(360, 740));
+		try {
+			for (String page : List.of(api.onboarding() + "/", api.onboarding() + "/login",
+					api.directory() + "/members", api.notification() + "/announcements")) {
+				browser.get(page);
+				chromium
+					.keepScreenshot("360px" + page.replaceAll("^https?://[^/]+", "").replaceAll("[^A-Za-z0-9]+", "-"));
+				Long overflow = (Long) ((JavascriptExecutor) browser)
+					.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+				assertThat(overflow).as("no sideways scrolling at 360 px: " + page).isLessThanOrEqualTo(0L);
+				checkLayout(browser);
+			}
+		}
+		finally {
+			browser.manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	/** Follows the shared navigation to a section. */
+	private static void navigate(WebDriver browser, String section) {
+		browser.findElement(By.cssSelector("nav.site-nav")).findElement(By.linkText(section)).click();
+	}
+
+	private static int pages;
+
+	/**
+	 * The shared layout, the current section marked, and no serious accessibility issue.
+	 */
+	private static void checkPage(WebDriver browser, String section) {
+		chromium.keepScreenshot(String.format("%02d-%s", ++pages,
+				browser.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("[^A-Za-z0-9]+", "-")));
+		checkLayout(browser);
+		assertThat(browser.findElement(By.cssSelector("nav.site-nav a[aria-current=page]")).getText())
+			.as(browser.getCurrentUrl())
+			.isEqualTo(section);
+		assertThat(chromium.accessibilityViolations()).as("axe-core on " + browser.getCurrentUrl()).isEmpty();
+	}
+
+	private static void checkLayout(WebDriver browser) {
+		String page = browser.getCurrentUrl();
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).as(page).isEqualTo("en");
+		assertThat(browser.findElement(By.cssSelector("a.skip-link")).getAttribute("href")).as(page).endsWith("#main");
+		assertThat(browser.findElement(By.cssSelector("header.site-header .site-name")).getText()).as(page)
+			.contains("European DIGITAL SME Alliance");
+		assertThat(browser.findElements(By.cssSelector("nav.site-nav a")).stream().map(WebElement::getText)).as(page)
+			.containsExactly("Apply", "Members", "Announcements", "Staff");
+		assertThat(browser.findElements(By.cssSelector("main#main"))).as(page).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector("footer.site-footer"))).as(page).hasSize(1);
+		// the stylesheet is loaded and applied: the header has the association's colour
+		assertThat(browser.findElement(By.cssSelector("header.site-header")).getCssValue("background-color")).as(page)
+			.isEqualTo("rgba(18, 53, 91, 1)");
+	}
+
+}
