@@ -16,6 +16,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +37,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -125,6 +129,16 @@ class ProblemDetailsAdviceTests {
 	}
 
 	@Test
+	void anUnreachableDatabaseIs503WithRetryAfterAndWithoutItsInternals() throws Exception {
+		for (String failure : List.of("connection", "transaction", "timeout")) {
+			problem(this.mvc.perform(post("/things/1/database/" + failure)), 503, "service-unavailable")
+				.andExpect(header().string("Retry-After", "5"))
+				.andExpect(jsonPath("$.detail").value(containsString("nothing was changed")))
+				.andExpect(content().string(not(containsString("secret"))));
+		}
+	}
+
+	@Test
 	void anUnexpectedErrorIs500WithoutItsInternals() throws Exception {
 		problem(this.mvc.perform(get("/broken")), 500, "internal-server-error")
 			.andExpect(content().string(not(containsString("secret"))))
@@ -190,6 +204,15 @@ class ProblemDetailsAdviceTests {
 		@PostMapping("/things/{id}/locked")
 		Thing locked(@PathVariable String id) {
 			throw new CannotAcquireLockException("lock wait timeout");
+		}
+
+		@PostMapping("/things/{id}/database/{failure}")
+		Thing database(@PathVariable String id, @PathVariable String failure) {
+			throw switch (failure) {
+				case "connection" -> new CannotGetJdbcConnectionException("secret jdbc:postgresql://db");
+				case "transaction" -> new CannotCreateTransactionException("secret jdbc:postgresql://db");
+				default -> new QueryTimeoutException("secret statement");
+			};
 		}
 
 		@GetMapping("/search")
