@@ -1,5 +1,6 @@
 package org.membership.support.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -52,9 +54,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * JSON path, query parameter or header, 404, 405, 406, 413, 415, ...), a service's own
  * {@link ProblemException}, a concurrent change (409), and anything else as a 500 that
  * says nothing about the internals. A database that cannot be reached (or a transient
- * database failure) is a 503 with {@code Retry-After}: the request changed nothing and
- * may be sent again. A web page that renders its own errors keeps doing so with an
- * {@code @ExceptionHandler} in its controller, which wins over this advice.
+ * database failure) is a 503 with {@code Retry-After}: the request may be sent again. A
+ * web page that renders its own errors keeps doing so with an {@code @ExceptionHandler}
+ * in its controller, which wins over this advice.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -91,10 +93,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
 			TransientDataAccessException.class })
 	ResponseEntity<Object> databaseUnavailable(RuntimeException ex, WebRequest request) {
+		return unavailable(ex, request);
+	}
+
+	/**
+	 * A commit or rollback that failed on its JDBC connection (the connection dropped
+	 * mid-transaction, and Hikari closed it): the database went away, as above. The
+	 * transaction is atomic, so it committed wholly or not at all, and a client sends the
+	 * request again (with its {@code Idempotency-Key} where the endpoint takes one). Any
+	 * other {@link TransactionSystemException} stays unexpected.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> transactionFailed(TransactionSystemException ex, WebRequest request) throws Exception {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException) {
+				return unavailable(ex, request);
+			}
+		}
+		return unexpected(ex, request);
+	}
+
+	private ResponseEntity<Object> unavailable(RuntimeException ex, WebRequest request) {
 		logger.warn("Database unavailable answering {}: {}", request.getDescription(false), ex.toString());
 		ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
 				"Service unavailable",
-				"The request could not be completed because a service it needs is unavailable; nothing was changed. Try again later.");
+				"The request could not be completed because a service it needs is unavailable. Send it again later.");
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);

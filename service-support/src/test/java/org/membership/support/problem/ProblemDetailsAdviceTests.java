@@ -1,5 +1,6 @@
 package org.membership.support.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,7 @@ import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -130,12 +132,18 @@ class ProblemDetailsAdviceTests {
 
 	@Test
 	void anUnreachableDatabaseIs503WithRetryAfterAndWithoutItsInternals() throws Exception {
-		for (String failure : List.of("connection", "transaction", "timeout")) {
+		for (String failure : List.of("connection", "transaction", "timeout", "commit")) {
 			problem(this.mvc.perform(post("/things/1/database/" + failure)), 503, "service-unavailable")
 				.andExpect(header().string("Retry-After", "5"))
-				.andExpect(jsonPath("$.detail").value(containsString("nothing was changed")))
+				.andExpect(jsonPath("$.detail").value(containsString("Send it again later")))
 				.andExpect(content().string(not(containsString("secret"))));
 		}
+	}
+
+	@Test
+	void aTransactionFailureThatIsNotTheDatabaseStays500() throws Exception {
+		problem(this.mvc.perform(post("/things/1/database/other")), 500, "internal-server-error")
+			.andExpect(content().string(not(containsString("secret"))));
 	}
 
 	@Test
@@ -211,6 +219,9 @@ class ProblemDetailsAdviceTests {
 			throw switch (failure) {
 				case "connection" -> new CannotGetJdbcConnectionException("secret jdbc:postgresql://db");
 				case "transaction" -> new CannotCreateTransactionException("secret jdbc:postgresql://db");
+				case "commit" -> new TransactionSystemException("JDBC rollback failed",
+						new SQLException("secret: Connection is closed"));
+				case "other" -> new TransactionSystemException("secret: not about the database");
 				default -> new QueryTimeoutException("secret statement");
 			};
 		}
