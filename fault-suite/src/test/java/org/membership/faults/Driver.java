@@ -110,6 +110,10 @@ final class Driver {
 			flow.failed("not submitted within " + RETRY_FOR);
 			return;
 		}
+		if (!flow.isSubmitted()) {
+			flow.failed("submission refused");
+			return;
+		}
 		AtomicReference<Boolean> refusedBefore = new AtomicReference<>(false);
 		try {
 			await().atMost(RETRY_FOR)
@@ -135,7 +139,9 @@ final class Driver {
 		if (response == null) {
 			return false;
 		}
-		if (response.statusCode() == 201) {
+		// 201 created, 200 the same submission replayed (its Idempotency-Key was seen
+		// before)
+		if (response.statusCode() == 201 || response.statusCode() == 200) {
 			flow.submitted(JSON.readTree(response.body()).get("id").asString());
 			return true;
 		}

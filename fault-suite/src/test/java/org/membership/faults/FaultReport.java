@@ -20,8 +20,8 @@ final class FaultReport {
 	private static final Path FILE = Path.of(System.getProperty("membership.fault.report", "target/fault-report.md"));
 
 	private static final String HEADER = """
-			| fault | duration | flows started | accepted | listed | announced | mails sent | duplicate rows | duplicate announcements | duplicate mails | duplicate events | lost | redelivered records |
-			|---|---|---|---|---|---|---|---|---|---|---|---|---|
+			| fault | duration | flows started | accepted | listed | announced | mails sent | duplicate rows | duplicate announcements | duplicate mails | duplicate events | lost | redelivered records | mails resent (same Message-ID) |
+			|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 			""";
 
 	private FaultReport() {
@@ -65,10 +65,11 @@ final class FaultReport {
 	}
 
 	private static String row(String fault, Duration duration, Observations.Snapshot figures) {
-		return String.format("| %s | %d s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n", fault,
+		return String.format("| %s | %d s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n", fault,
 				duration.toSeconds(), figures.started(), figures.accepted(), figures.listed(), figures.announced(),
 				figures.mailsSent(), figures.duplicateRows(), figures.duplicateAnnouncements(),
-				figures.duplicateMails(), figures.duplicateEvents(), figures.lost(), figures.redeliveredRecords());
+				figures.duplicateMails(), figures.duplicateEvents(), figures.lost(), figures.redeliveredRecords(),
+				figures.resentMails());
 	}
 
 }

@@ -77,7 +77,7 @@ final class Observations {
 	/** The figures of one fault: what its flows led to, and duplicates anywhere. */
 	record Snapshot(int started, int accepted, int listed, int announced, int mailsSent, int duplicateRows,
 			int duplicateAnnouncements, int duplicateMails, int duplicateEvents, int lost, int redeliveredRecords,
-			List<String> examples) {
+			int resentMails, List<String> examples) {
 
 		/** Nothing lost, nothing twice. */
 		boolean holds() {
@@ -115,7 +115,7 @@ final class Observations {
 		Map<String, Integer> notificationRows = countByApplication(this.stack.schema(FaultStack.NOTIFICATION),
 				"select cast(application_id as varchar) || ' ' || kind, count(*) from notification group by application_id, kind");
 		Map<String, Map<String, Set<String>>> events = eventIds(ids);
-		Map<String, List<String>> mails = mailSubjectsByRecipient();
+		Map<String, List<Mail>> mails = mailsByRecipient();
 
 		int listed = 0;
 		int announced = 0;
@@ -125,6 +125,7 @@ final class Observations {
 		int duplicateMails = 0;
 		int duplicateEvents = 0;
 		int lost = 0;
+		int resentMails = 0;
 		for (Flow flow : accepted) {
 			String id = flow.applicationId();
 			int member = members.getOrDefault(id, 0);
@@ -147,19 +148,26 @@ final class Observations {
 					example(examples, distinct + " event ids on " + topic + " for " + id);
 				}
 			}
-			List<String> subjects = mails.getOrDefault(flow.contactEmail(), List.of());
-			Set<String> distinctSubjects = new HashSet<>(subjects);
-			mailsSent += Math.min(subjects.size(), MAILS_PER_FLOW);
-			duplicateMails += subjects.size() - distinctSubjects.size()
+			List<Mail> received = mails.getOrDefault(flow.contactEmail(), List.of());
+			// one logical mail = one (subject, Message-ID); the same one received again
+			// is a
+			// resend (SMTP is at least once when a sender dies mid-send), another
+			// Message-ID for a subject already received is a duplicate mail
+			Set<String> distinctSubjects = new HashSet<>();
+			Set<Mail> distinctMails = new HashSet<>(received);
+			distinctMails.forEach((mail) -> distinctSubjects.add(mail.subject()));
+			mailsSent += Math.min(distinctSubjects.size(), MAILS_PER_FLOW);
+			duplicateMails += distinctMails.size() - distinctSubjects.size()
 					+ Math.max(0, distinctSubjects.size() - MAILS_PER_FLOW);
-			if (subjects.size() != distinctSubjects.size()) {
-				example(examples, flow.contactEmail() + " received " + subjects);
+			resentMails += received.size() - distinctMails.size();
+			if (received.size() != distinctSubjects.size()) {
+				example(examples, flow.contactEmail() + " received " + received);
 			}
 			complete &= distinctSubjects.size() >= MAILS_PER_FLOW;
 			if (!complete) {
 				lost++;
 				example(examples, "incomplete " + id + " (" + flow.organisation() + "): member " + member
-						+ ", announcement " + announcement + ", mails " + subjects);
+						+ ", announcement " + announcement + ", mails " + received);
 			}
 		}
 		int distinctEvents = events.values()
@@ -169,7 +177,8 @@ final class Observations {
 			.sum();
 		int redelivered = this.lastRecordCount - distinctEvents;
 		return new Snapshot(flows.size(), accepted.size(), listed, announced, mailsSent, duplicateRows,
-				duplicateAnnouncements, duplicateMails, duplicateEvents, lost, redelivered, List.copyOf(examples));
+				duplicateAnnouncements, duplicateMails, duplicateEvents, lost, redelivered, resentMails,
+				List.copyOf(examples));
 	}
 
 	private static void example(List<String> examples, String example) {
@@ -296,12 +305,18 @@ final class Observations {
 		}
 	}
 
-	/** The subject of every mail received, by recipient (one file per delivery). */
-	Map<String, List<String>> mailSubjectsByRecipient() {
-		Map<String, List<String>> subjects = new HashMap<>();
+	/** One mail as received: its subject and {@code Message-ID}. */
+	record Mail(String subject, String messageId) {
+	}
+
+	/**
+	 * Every mail received, by recipient (the SMTP server writes one file per delivery).
+	 */
+	Map<String, List<Mail>> mailsByRecipient() {
+		Map<String, List<Mail>> mails = new HashMap<>();
 		Path directory = this.stack.mailDirectory();
 		if (!Files.isDirectory(directory)) {
-			return subjects;
+			return mails;
 		}
 		Session session = Session.getInstance(new Properties());
 		try (Stream<Path> files = Files.list(directory)) {
@@ -311,18 +326,20 @@ final class Observations {
 				String[] parts = name.substring(0, name.length() - ".eml".length()).split("-", 4);
 				String recipient = parts[parts.length - 1];
 				try (InputStream in = Files.newInputStream(file)) {
-					subjects.computeIfAbsent(recipient, (key) -> new ArrayList<>())
-						.add(new MimeMessage(session, in).getSubject());
+					MimeMessage message = new MimeMessage(session, in);
+					mails.computeIfAbsent(recipient, (key) -> new ArrayList<>())
+						.add(new Mail(message.getSubject(), message.getMessageID()));
 				}
 				catch (MessagingException ex) {
-					subjects.computeIfAbsent(recipient, (key) -> new ArrayList<>()).add("(unreadable " + name + ")");
+					mails.computeIfAbsent(recipient, (key) -> new ArrayList<>())
+						.add(new Mail("(unreadable " + name + ")", name));
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return subjects;
+		return mails;
 	}
 
 }
