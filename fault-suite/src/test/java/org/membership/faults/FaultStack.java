@@ -55,7 +55,7 @@ final class FaultStack implements BeforeAllCallback, AfterAllCallback {
 	 * settled: the outbox's resend (older than 20 s, looked for every 5 s), the mail
 	 * lease (30 s) plus its poll (2 s), a rebalance after a restart.
 	 */
-	static final Duration QUIET_WINDOW = Duration.ofSeconds(45);
+	static final Duration QUIET_WINDOW = Duration.ofSeconds(35);
 
 	static final Duration SERVICE_STARTUP = Duration.ofMinutes(4);
 
@@ -118,9 +118,11 @@ final class FaultStack implements BeforeAllCallback, AfterAllCallback {
 			this.ports.put(service, new int[] { Ports.free(), Ports.free() });
 			this.instances.put(service, new ServiceProcess[2]);
 		}
-		// the first instance of each migrates its schema alone, then the second joins
-		startAndAwait(SERVICES.stream().map((service) -> new Instance(service, 0)).toList());
-		startAndAwait(SERVICES.stream().map((service) -> new Instance(service, 1)).toList());
+		// all six at once: Flyway takes a lock on PostgreSQL, so the second instance of a
+		// service waits for the first one's migration
+		startAndAwait(SERVICES.stream()
+			.flatMap((service) -> java.util.stream.Stream.of(new Instance(service, 0), new Instance(service, 1)))
+			.toList());
 	}
 
 	@Override

@@ -80,9 +80,9 @@ class FaultSuiteTests {
 	@Test
 	@Order(2)
 	void brokerKilledThreeTimesUnderLoad() {
-		Driver.Load load = driver().start("brokerkill", 80, 4);
+		Driver.Load load = driver().start("brokerkill", 60, 4);
 		for (int kill = 1; kill <= 3; kill++) {
-			int progress = kill * 15;
+			int progress = kill * 12;
 			await().atMost(Duration.ofMinutes(4)).until(() -> load.finishedCount() >= progress || load.done().isDone());
 			stack.broker().kill();
 			stack.broker().start();
@@ -93,8 +93,8 @@ class FaultSuiteTests {
 	@Test
 	@Order(3)
 	void brokerPausedFor20Seconds() {
-		Driver.Load load = driver().start("brokerpause", 60, 4);
-		await().atMost(Duration.ofMinutes(4)).until(() -> load.finishedCount() >= 15 || load.done().isDone());
+		Driver.Load load = driver().start("brokerpause", 40, 4);
+		await().atMost(Duration.ofMinutes(4)).until(() -> load.finishedCount() >= 10 || load.done().isDone());
 		stack.broker().pause();
 		try {
 			hold(Duration.ofSeconds(20));
@@ -108,16 +108,16 @@ class FaultSuiteTests {
 	@Test
 	@Order(4)
 	void everyServiceKilledOneInstanceThenBoth() {
-		Driver.Load load = driver().start("servicekill", 90, 4);
+		Driver.Load load = driver().start("servicekill", 60, 4);
 		List<Instance> first = FaultStack.SERVICES.stream().map((service) -> new Instance(service, 0)).toList();
 		List<Instance> all = FaultStack.SERVICES.stream()
 			.flatMap((service) -> java.util.stream.Stream.of(new Instance(service, 0), new Instance(service, 1)))
 			.toList();
-		await().atMost(Duration.ofMinutes(4)).until(() -> load.finishedCount() >= 15 || load.done().isDone());
+		await().atMost(Duration.ofMinutes(4)).until(() -> load.finishedCount() >= 12 || load.done().isDone());
 		stack.kill(first);
 		resendsAllowed += 1;
 		stack.startAndAwait(first);
-		await().atMost(Duration.ofMinutes(4)).until(() -> load.finishedCount() >= 45 || load.done().isDone());
+		await().atMost(Duration.ofMinutes(4)).until(() -> load.finishedCount() >= 32 || load.done().isDone());
 		stack.kill(all);
 		resendsAllowed += 2;
 		stack.startAndAwait(all);
@@ -128,7 +128,7 @@ class FaultSuiteTests {
 	@Test
 	@Order(5)
 	void smtpServerDownFor60Seconds() {
-		Driver.Load load = driver().start("smtpdown", 60, 4);
+		Driver.Load load = driver().start("smtpdown", 40, 4);
 		await().atMost(Duration.ofMinutes(4)).until(() -> load.finishedCount() >= 10 || load.done().isDone());
 		stack.stopMail();
 		try {
@@ -143,7 +143,7 @@ class FaultSuiteTests {
 	@Test
 	@Order(6)
 	void aDuplicateStormChangesNothing() {
-		Driver.Load load = driver().start("storm", 60, 4);
+		Driver.Load load = driver().start("storm", 40, 4);
 		load.await();
 		awaitComplete(load.flows());
 		// every record of the run so far, produced again onto its topic byte for byte
@@ -179,7 +179,7 @@ class FaultSuiteTests {
 			}
 			producer.flush();
 		}
-		Driver.Load load = driver.start("poison", 40, 4);
+		Driver.Load load = driver.start("poison", 30, 4);
 		settle("poison records on every consumed topic", load.flows(), load, "");
 
 		Map<String, Long> expected = new HashMap<>();
@@ -209,7 +209,7 @@ class FaultSuiteTests {
 		Driver driver = driver();
 		Flow waiting = new Flow("dboutage-probe", 1);
 		assertThat(driver.submit(waiting, 0)).isTrue();
-		Driver.Load load = driver.start("dboutage", 60, 4);
+		Driver.Load load = driver.start("dboutage", 50, 4);
 		await().atMost(Duration.ofMinutes(4)).until(() -> load.finishedCount() >= 15 || load.done().isDone());
 		long cut = System.nanoTime();
 		stack.proxy().cut();
