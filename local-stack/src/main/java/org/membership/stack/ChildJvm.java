@@ -194,6 +194,47 @@ final class ChildJvm {
 		}
 	}
 
+	/**
+	 * Kills the process at once (SIGKILL, as {@code kill -9}): no shutdown hook runs,
+	 * what it had not written is lost. Returns when it is gone.
+	 */
+	void kill() {
+		this.process.descendants().forEach(ProcessHandle::destroyForcibly);
+		this.process.destroyForcibly();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				throw new StackException("The " + this.name + " did not die within 30 s of SIGKILL");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted while killing the " + this.name, ex);
+		}
+	}
+
+	/**
+	 * Sends a signal with {@code kill -<signal> <pid>}, e.g. {@code STOP} to freeze the
+	 * process (it keeps its sockets, answers nothing) and {@code CONT} to let it go on:
+	 * Java has no API for either. POSIX systems only.
+	 */
+	void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).redirectErrorStream(true)
+				.start();
+			String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (kill.waitFor() != 0) {
+				throw new StackException("kill -" + signal + " " + pid() + " (" + this.name + ") failed: " + output);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StackException("Interrupted while signalling the " + this.name, ex);
+		}
+	}
+
 	/** The last lines of the log, for error messages. */
 	String logTail() {
 		try {

@@ -77,6 +77,30 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kills the broker (SIGKILL, as {@code kill -9}): no controlled shutdown, the log
+	 * recovers on the next {@link #start()}, which uses the same ports and data.
+	 */
+	public synchronized void kill() {
+		if (this.process != null) {
+			this.process.kill();
+			this.process = null;
+		}
+	}
+
+	/**
+	 * Freezes the broker (SIGSTOP): its ports stay open and nothing answers, as with a
+	 * long garbage-collection pause or a hung host. {@link #resume()} lets it go on.
+	 */
+	public synchronized void pause() {
+		this.process.signal("STOP");
+	}
+
+	/** Lets a {@link #pause() paused} broker go on (SIGCONT). */
+	public synchronized void resume() {
+		this.process.signal("CONT");
+	}
+
 	@Override
 	public void close() {
 		stop();

@@ -28,7 +28,10 @@ import org.springframework.stereotype.Component;
  * instances never send the same mail; a failed send is retried with exponential back-off
  * until {@code max-attempts}, then the notification is FAILED and listed for staff. If an
  * instance dies while sending, the claim expires after the lease and the mail is tried
- * again (SMTP gives no stronger guarantee than at-least-once there).
+ * again (SMTP gives no stronger guarantee than at-least-once there). Every attempt of one
+ * notification carries the same {@code Message-ID}, derived from its id, so that a mail
+ * sent again after such a death is recognisably the same mail (mail stores and clients
+ * collapse duplicates by it) and can be counted as one.
  */
 @Component
 class NotificationSender {
@@ -99,6 +102,17 @@ class NotificationSender {
 		}
 	}
 
+	/**
+	 * The {@code Message-ID} of every attempt of notification {@code id}:
+	 * {@code <id@domain of the sender address>}.
+	 */
+	String messageId(UUID id) {
+		String from = this.properties.from();
+		int at = from.lastIndexOf('@');
+		String domain = (at < 0) ? "membership.invalid" : from.substring(at + 1).replace(">", "").strip();
+		return "<" + id + "@" + domain + ">";
+	}
+
 	private void send(NotificationRepository.OutgoingMail mail) {
 		try {
 			MimeMessage message = this.mailSender.createMimeMessage();
@@ -107,6 +121,8 @@ class NotificationSender {
 			helper.setTo(mail.recipient());
 			helper.setSubject(mail.subject());
 			helper.setText(mail.text(), mail.html());
+			// kept by JavaMailSenderImpl, which otherwise generates a new one per attempt
+			message.setHeader("Message-ID", messageId(mail.id()));
 			this.mailSender.send(message);
 			this.repository.markSent(mail.id(), this.clock.instant());
 			this.sent.increment();

@@ -3,6 +3,7 @@ package org.membership.notification.mail;
 import java.time.Duration;
 import java.util.UUID;
 
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.membership.notification.support.Exactly;
 import org.membership.notification.support.NotificationIntegrationTest;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +30,9 @@ class MailOutageIntegrationTests {
 
 	@Autowired
 	private TestRestTemplate http;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void withTheSmtpServerDownAndBackTheMailArrivesExactlyOnce() throws Exception {
@@ -54,6 +59,27 @@ class MailOutageIntegrationTests {
 				.get(0)
 				.status() == NotificationStatus.SENT);
 		Exactly.mails(this.smtp, contact, 1);
+	}
+
+	@Test
+	void aMailSentAgainAfterAnInstanceDiedMidSendKeepsItsMessageId() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = SampleEvents.uniqueEmail();
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 1);
+		UUID id = this.notifications.findByApplication(applicationId).get(0).id();
+		// what a lease that ran out leaves when an instance died after the SMTP server
+		// took
+		// the mail and before it was marked SENT: the notification is due again
+		this.jdbc.sql("UPDATE notification SET status = 'PENDING', next_attempt_at = :now WHERE id = :id")
+			.param("now", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)))
+			.param("id", id)
+			.update();
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.smtp.messagesTo(contact).size() == 2);
+		assertThat(this.smtp.messagesTo(contact)).extracting(MimeMessage::getMessageID)
+			.containsOnly("<" + id + "@digitalsme.example>");
 	}
 
 	@Test

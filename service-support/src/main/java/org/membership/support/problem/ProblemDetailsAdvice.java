@@ -1,5 +1,6 @@
 package org.membership.support.problem;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.membership.support.problem.Problems.FieldProblem;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,6 +30,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.Errors;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
@@ -48,13 +53,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * ({@link Problems}): what Spring MVC raises (400 unreadable or invalid input naming each
  * JSON path, query parameter or header, 404, 405, 406, 413, 415, ...), a service's own
  * {@link ProblemException}, a concurrent change (409), and anything else as a 500 that
- * says nothing about the internals. A web page that renders its own errors keeps doing so
- * with an {@code @ExceptionHandler} in its controller, which wins over this advice.
+ * says nothing about the internals. A database that cannot be reached (or a transient
+ * database failure) is a 503 with {@code Retry-After}: the request may be sent again. A
+ * web page that renders its own errors keeps doing so with an {@code @ExceptionHandler}
+ * in its controller, which wins over this advice.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	/** What a 503 asks the client to wait before sending the request again. */
+	static final long RETRY_AFTER_SECONDS = 5;
 
 	@ExceptionHandler
 	ResponseEntity<Object> serviceProblem(ProblemException ex, WebRequest request) {
@@ -70,6 +80,47 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
 				"It was changed at the same time by another request; reload it and try again.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
+	/**
+	 * The database cannot be reached (no connection, a connection lost mid-request, no
+	 * transaction could begin) or failed transiently: nothing was committed, so the
+	 * client may send the same request again. {@link ConcurrencyFailureException} is a
+	 * {@link TransientDataAccessException} too, but its own handler above is the closer
+	 * match and keeps it a 409. {@code CannotGetJdbcConnectionException} is a
+	 * {@link DataAccessResourceFailureException}.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			TransientDataAccessException.class })
+	ResponseEntity<Object> databaseUnavailable(RuntimeException ex, WebRequest request) {
+		return unavailable(ex, request);
+	}
+
+	/**
+	 * A commit or rollback that failed on its JDBC connection (the connection dropped
+	 * mid-transaction, and Hikari closed it): the database went away, as above. The
+	 * transaction is atomic, so it committed wholly or not at all, and a client sends the
+	 * request again (with its {@code Idempotency-Key} where the endpoint takes one). Any
+	 * other {@link TransactionSystemException} stays unexpected.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> transactionFailed(TransactionSystemException ex, WebRequest request) throws Exception {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException) {
+				return unavailable(ex, request);
+			}
+		}
+		return unexpected(ex, request);
+	}
+
+	private ResponseEntity<Object> unavailable(RuntimeException ex, WebRequest request) {
+		logger.warn("Database unavailable answering {}: {}", request.getDescription(false), ex.toString());
+		ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"Service unavailable",
+				"The request could not be completed because a service it needs is unavailable. Send it again later.");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,6 @@
 package org.membership.support.problem;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +39,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -125,6 +131,22 @@ class ProblemDetailsAdviceTests {
 	}
 
 	@Test
+	void anUnreachableDatabaseIs503WithRetryAfterAndWithoutItsInternals() throws Exception {
+		for (String failure : List.of("connection", "transaction", "timeout", "commit")) {
+			problem(this.mvc.perform(post("/things/1/database/" + failure)), 503, "service-unavailable")
+				.andExpect(header().string("Retry-After", "5"))
+				.andExpect(jsonPath("$.detail").value(containsString("Send it again later")))
+				.andExpect(content().string(not(containsString("secret"))));
+		}
+	}
+
+	@Test
+	void aTransactionFailureThatIsNotTheDatabaseStays500() throws Exception {
+		problem(this.mvc.perform(post("/things/1/database/other")), 500, "internal-server-error")
+			.andExpect(content().string(not(containsString("secret"))));
+	}
+
+	@Test
 	void anUnexpectedErrorIs500WithoutItsInternals() throws Exception {
 		problem(this.mvc.perform(get("/broken")), 500, "internal-server-error")
 			.andExpect(content().string(not(containsString("secret"))))
@@ -190,6 +212,18 @@ class ProblemDetailsAdviceTests {
 		@PostMapping("/things/{id}/locked")
 		Thing locked(@PathVariable String id) {
 			throw new CannotAcquireLockException("lock wait timeout");
+		}
+
+		@PostMapping("/things/{id}/database/{failure}")
+		Thing database(@PathVariable String id, @PathVariable String failure) {
+			throw switch (failure) {
+				case "connection" -> new CannotGetJdbcConnectionException("secret jdbc:postgresql://db");
+				case "transaction" -> new CannotCreateTransactionException("secret jdbc:postgresql://db");
+				case "commit" -> new TransactionSystemException("JDBC rollback failed",
+						new SQLException("secret: Connection is closed"));
+				case "other" -> new TransactionSystemException("secret: not about the database");
+				default -> new QueryTimeoutException("secret statement");
+			};
 		}
 
 		@GetMapping("/search")

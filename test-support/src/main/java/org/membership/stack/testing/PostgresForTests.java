@@ -31,8 +31,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  * The URL keeps its database and query (each service's schema); only the server changes.
  * Testcontainers is an optional dependency: only the {@code container} case needs it.
+ * Public for the fault suite, which points service processes (not test contexts) at the
+ * same server.
  */
-final class PostgresForTests {
+public final class PostgresForTests {
 
 	static final String MODE = "membership.test.postgres";
 
@@ -53,7 +55,7 @@ final class PostgresForTests {
 	 * @return no property for the local server, the container's address and credentials
 	 * otherwise
 	 */
-	static Map<String, Object> datasource(String url) {
+	public static Map<String, Object> datasource(String url) {
 		URI server = URI.create(url.substring("jdbc:".length()));
 		String mode = System.getProperty(MODE, "auto").toLowerCase(Locale.ROOT);
 		boolean local = switch (mode) {
