@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -206,10 +205,6 @@ class FaultSuiteTests {
 
 	@Test
 	@Order(8)
-	@Disabled("Half done: DecisionService.approve commits the approval, then makes it effective in a second "
-			+ "transaction; when the database goes away between the two, the answer is 503 although the approval "
-			+ "committed (the retry answers 409, the poller makes it effective later). Seen in the fault run of "
-			+ "30 Nov 2026; see docs/reliability.md")
 	void theOnboardingDatabaseUnreachableFor20Seconds() {
 		Driver driver = driver();
 		Flow waiting = new Flow("dboutage-probe", 1);

@@ -8,19 +8,28 @@ import org.membership.onboarding.application.Applications;
 import org.membership.support.association.AssociationProperties;
 import org.membership.support.association.AssociationTime;
 import org.membership.support.problem.InvalidFieldException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Service;
 
 /**
  * Applies the association's rules to a decision (a configured tier, an effective date at
  * most {@code membership.onboarding.max-effective-from-ahead} away) and records it. An
  * approval whose effectiveFrom is today or past takes effect at once, in its own
- * transaction, as the scheduler would make it.
+ * transaction, as the scheduler would make it. When that second step fails on the
+ * database, the approval has happened all the same: the answer is the APPROVED
+ * application (never a 503 that a client would retry into a 409), and the effective-date
+ * poll makes it effective once the database answers again.
  */
 @Service
 @EnableConfigurationProperties(DecisionProperties.class)
 public class DecisionService {
+
+	private static final Logger logger = LoggerFactory.getLogger(DecisionService.class);
 
 	private final Applications applications;
 
@@ -53,8 +62,16 @@ public class DecisionService {
 					+ this.properties.maxEffectiveFromAhead() + " ahead, i.e. on or before " + latest);
 		}
 		Application approved = this.applications.approve(id, tier, effectiveFrom, blankToNull(note), approvedBy);
-		if (!effectiveFrom.isAfter(today) && this.applications.makeEffective(id, today)) {
-			return this.applications.find(id).orElse(approved);
+		if (!effectiveFrom.isAfter(today)) {
+			try {
+				if (this.applications.makeEffective(id, today)) {
+					return this.applications.find(id).orElse(approved);
+				}
+			}
+			catch (DataAccessException | TransactionException ex) {
+				logger.warn("Application {} is approved; making it effective failed ({}), the effective-date poll "
+						+ "will do it", id, ex.getMessage());
+			}
 		}
 		return approved;
 	}
