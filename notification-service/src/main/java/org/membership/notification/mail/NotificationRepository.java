@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,17 +136,32 @@ class NotificationRepository {
 				""").param("id", id).param("now", utc(now)).param("leaseEnd", utc(leaseEnd)).update() == 1;
 	}
 
-	Optional<OutgoingMail> findOutgoing(UUID id) {
-		return this.jdbc
+	/** The claimed notifications, in the order of {@code ids}. */
+	List<OutgoingMail> findOutgoing(List<UUID> ids) {
+		Map<UUID, OutgoingMail> found = new HashMap<>();
+		this.jdbc
 			.sql("SELECT id, recipient, subject, text_body, html_body, attempts, application_id, event_id, kind, "
-					+ "traceparent " + "FROM notification WHERE id = :id")
-			.param("id", id)
+					+ "traceparent FROM notification WHERE id IN (:ids)")
+			.param("ids", ids)
 			.query((rs, n) -> new OutgoingMail(rs.getObject("id", UUID.class), rs.getString("recipient"),
 					rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
 					rs.getInt("attempts"), rs.getObject("application_id", UUID.class),
 					rs.getObject("event_id", UUID.class), NotificationKind.valueOf(rs.getString("kind")),
 					rs.getString("traceparent")))
-			.optional();
+			.list()
+			.forEach((mail) -> found.put(mail.id(), mail));
+		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+	}
+
+	/** Marks the mails the SMTP server accepted, in one statement. */
+	void markSent(List<UUID> ids, Instant now) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id IN (:ids)")
+			.param("ids", ids)
+			.param("now", utc(now))
+			.update();
 	}
 
 	void markSent(UUID id, Instant now) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.membership.support.metrics.MetricNames;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +38,12 @@ class WaitingMails {
 
 	private final Counter expired;
 
+	private final ApplicationEventPublisher events;
+
 	WaitingMails(NotificationRepository repository, MailComposer composer, NotificationProperties properties,
-			Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String applicationName) {
+			Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String applicationName,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.composer = composer;
 		this.properties = properties;
@@ -59,6 +64,7 @@ class WaitingMails {
 			if (this.repository.release(waiting.id(), waiting.contact().email(),
 					this.composer.compose(waiting.kind(), model))) {
 				logger.info("{} notification {} now goes to the contact", waiting.kind(), waiting.id());
+				this.events.publishEvent(new NotificationSender.MailsDue());
 			}
 		}
 	}
