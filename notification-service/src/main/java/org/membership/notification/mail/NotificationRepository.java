@@ -68,16 +68,29 @@ class NotificationRepository {
 
 	/** The waiting notifications (no recipient yet) whose contact is now known. */
 	List<Waiting> findWaitingWithKnownContact() {
-		return this.jdbc.sql("""
-				SELECT n.id, n.kind, n.model, c.name, c.email, c.organisation_name
-				FROM notification n JOIN contact c ON c.application_id = n.application_id
-				WHERE n.recipient = '' AND n.status = 'PENDING'
-				""")
-			.query((rs, row) -> new Waiting(rs.getObject("id", UUID.class),
-					NotificationKind.valueOf(rs.getString("kind")), rs.getString("model"),
-					new ContactBook.Contact(rs.getString("name"), rs.getString("email"),
-							rs.getString("organisation_name"))))
+		return this.jdbc.sql(WAITING + "WHERE n.recipient = '' AND n.status = 'PENDING'")
+			.query(NotificationRepository::waiting)
 			.list();
+	}
+
+	/** As {@link #findWaitingWithKnownContact()}, of one application. */
+	List<Waiting> findWaitingWithKnownContact(UUID applicationId) {
+		return this.jdbc
+			.sql(WAITING + "WHERE n.application_id = :applicationId AND n.recipient = '' AND n.status = 'PENDING'")
+			.param("applicationId", applicationId)
+			.query(NotificationRepository::waiting)
+			.list();
+	}
+
+	private static final String WAITING = """
+			SELECT n.id, n.kind, n.model, c.name, c.email, c.organisation_name
+			FROM notification n JOIN contact c ON c.application_id = n.application_id
+			""";
+
+	private static Waiting waiting(ResultSet rs, int row) throws SQLException {
+		return new Waiting(rs.getObject("id", UUID.class), NotificationKind.valueOf(rs.getString("kind")),
+				rs.getString("model"), new ContactBook.Contact(rs.getString("name"), rs.getString("email"),
+						rs.getString("organisation_name")));
 	}
 
 	/** Addresses a waiting notification, with its mail written again for the contact. */

@@ -2,7 +2,9 @@ package org.membership.notification.mail;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +56,21 @@ class WaitingMails {
 	}
 
 	void release() {
-		for (NotificationRepository.Waiting waiting : this.repository.findWaitingWithKnownContact()) {
+		release(this.repository.findWaitingWithKnownContact());
+	}
+
+	/**
+	 * Releases the waiting mails of one application: what a new contact can release,
+	 * found through the application's index instead of a scan of every PENDING row (issue
+	 * 12: with thousands of mails pending, the scan per ApplicationReceived bounded the
+	 * whole service).
+	 */
+	void release(UUID applicationId) {
+		release(this.repository.findWaitingWithKnownContact(applicationId));
+	}
+
+	private void release(List<NotificationRepository.Waiting> waitingMails) {
+		for (NotificationRepository.Waiting waiting : waitingMails) {
 			Map<String, Object> model = this.composer.fromJson(waiting.model());
 			model.put("contactName", waiting.contact().name());
 			// the rejection does not carry the organisation's name; the application did
