@@ -51,6 +51,10 @@ public final class BenchmarkRun {
 
 	private LocalStack stack;
 
+	private double startSeconds;
+
+	private final Map<String, URI> serviceUrls = new LinkedHashMap<>();
+
 	private final AtomicBoolean stopped = new AtomicBoolean();
 
 	private BenchmarkRun(BenchmarkSettings settings) {
@@ -92,17 +96,30 @@ public final class BenchmarkRun {
 		try {
 			BenchmarkSettings target = (this.settings.onboardingUrl() != null) ? this.settings : startStack();
 			target.publishTarget();
-			GatlingRunner gatling = new GatlingRunner(this.settings.output().resolve("gatling"));
+			List<Results.Figure> figures = new ArrayList<>();
+			Map<String, Object> series = new LinkedHashMap<>();
+			List<String> problems = new ArrayList<>();
+			if (this.stack != null) {
+				flows(target, figures, series, problems);
+			}
+			else {
+				System.out.println("[benchmarks] P1, P2, P4 and P5 need a stack this run starts: skipped");
+			}
 			List<Results.Measure> measures = new ArrayList<>();
 			List<String> reports = new ArrayList<>();
-			load("before " + INGEST);
-			measures.addAll(simulate(gatling, IngestSimulation.class, INGEST, reports));
-			load("before " + TOKENS);
-			measures.addAll(simulate(gatling, ApprovalSimulation.class, TOKENS, reports));
+			List<Results.Ratio> ratios = new ArrayList<>();
+			if (!this.settings.smoke()) {
+				GatlingRunner gatling = new GatlingRunner(this.settings.output().resolve("gatling"));
+				load("before " + INGEST);
+				measures.addAll(simulate(gatling, IngestSimulation.class, INGEST, reports));
+				load("before " + TOKENS);
+				measures.addAll(simulate(gatling, ApprovalSimulation.class, TOKENS, reports));
+				ratios
+					.add(Results.ratio(measures, INGEST, IngestSimulation.SUBMISSION, IngestSimulation.LIVENESS, null));
+				ratios.add(Results.ratio(measures, TOKENS, ApprovalSimulation.BEARER, ApprovalSimulation.BASIC,
+						TOKEN_TARGET));
+			}
 			load("end");
-			List<Results.Ratio> ratios = List.of(
-					Results.ratio(measures, INGEST, IngestSimulation.SUBMISSION, IngestSimulation.LIVENESS, null),
-					Results.ratio(measures, TOKENS, ApprovalSimulation.BEARER, ApprovalSimulation.BASIC, TOKEN_TARGET));
 			Results.Environment environment = new Results.Environment(started.toString(),
 					Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
 					(this.stack != null) ? "a local stack started by this run (LocalStack, H2)"
@@ -110,7 +127,8 @@ public final class BenchmarkRun {
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 					System.getProperty("os.name") + " " + System.getProperty("os.version"), otherJavaProcesses,
 					this.loadAverages, this.processorShares, settingsSummary());
-			Results.Report report = new Results.Report(environment, ratios, measures, this.phases, reports);
+			Results.Report report = new Results.Report(environment, ratios, figures, measures, this.phases, series,
+					reports);
 			Results.write(report, this.settings.output());
 			System.out.println("\n=== Benchmark results (" + this.settings.output() + ") ===\n");
 			System.out.println(Results.markdown(report));
@@ -119,11 +137,123 @@ public final class BenchmarkRun {
 			if (failed > 0) {
 				System.out.println("[benchmarks] " + failed + " requests failed: see the Gatling reports.");
 			}
-			return 0;
+			problems.forEach((problem) -> System.out.println("[benchmarks] LOST OR DUPLICATED: " + problem));
+			return (this.settings.smoke() && !problems.isEmpty()) ? 1 : 0;
 		}
 		finally {
 			stopStack();
 		}
+	}
+
+	/**
+	 * P5 idle, P1, P5 after P1, P2, P4, and the charts: each records its figures, its
+	 * series, and what it lost or duplicated in {@code problems}.
+	 */
+	private void flows(BenchmarkSettings target, List<Results.Figure> figures, Map<String, Object> series,
+			List<String> problems) {
+		try {
+			Map<String, Double> idle = Footprint.residentMegabytes(this.stack.processIds());
+			StackClient client = new StackClient(target.onboardingUrl(), this.serviceUrls.get("directory-service"),
+					this.serviceUrls.get("notification-service"));
+			OnboardingClient onboarding = new OnboardingClient(target.onboardingUrl());
+			String bootstrap = this.stack.broker().bootstrapServers();
+
+			load("before " + BulkOnboarding.SCENARIO);
+			System.out.println("[benchmarks] " + BulkOnboarding.SCENARIO + ": " + this.settings.organisations()
+					+ " organisations ...");
+			MachineLoad.Snapshot start = MachineLoad.snapshot();
+			BulkOnboarding p1 = new BulkOnboarding(client, new MailDirectory(this.stack.mail().mailDirectory()),
+					onboarding.staffToken(target.staffPassword()), this.settings.users());
+			BulkOnboarding.Outcome onboarded = p1.run(this.settings.organisations(), this.settings.flowTimeout());
+			shares(BulkOnboarding.SCENARIO, start);
+			figures.addAll(p1.figures(onboarded));
+			series.put(BulkOnboarding.SCENARIO, p1.series(onboarded));
+			if (!onboarded.complete()) {
+				problems.add(BulkOnboarding.SCENARIO + ": not every flow completed within "
+						+ this.settings.flowTimeout().toSeconds() + " s");
+			}
+			if (onboarded.lostMails() + onboarded.duplicatedMails() > 0) {
+				problems.add(BulkOnboarding.SCENARIO + ": " + onboarded.lostMails() + " mails lost, "
+						+ onboarded.duplicatedMails() + " duplicated");
+			}
+			Map<String, Double> afterP1 = Footprint.residentMegabytes(this.stack.processIds());
+			footprint(figures, series, idle, afterP1);
+
+			load("before " + DecisionLatency.SCENARIO);
+			System.out.println("[benchmarks] " + DecisionLatency.SCENARIO + ": " + this.settings.decisionRate()
+					+ " approvals/s for " + this.settings.decisionPhase().toSeconds() + " s ...");
+			start = MachineLoad.snapshot();
+			DecisionLatency p2 = new DecisionLatency(client, onboarding.staffToken(target.staffPassword()), bootstrap);
+			DecisionLatency.Outcome decided = p2.run(this.settings.decisionRate(), this.settings.decisionPhase());
+			shares(DecisionLatency.SCENARIO, start);
+			figures.addAll(p2.figures(decided));
+			series.put(DecisionLatency.SCENARIO,
+					p2.series(decided, this.settings.decisionRate(), this.settings.decisionPhase()));
+			if (!decided.complete()) {
+				problems.add(DecisionLatency.SCENARIO + ": " + decided.failedApprovals() + " approvals failed, "
+						+ decided.notListed() + " not listed, " + decided.notAnnounced() + " not announced");
+			}
+
+			load("before " + DirectoryRebuild.SCENARIO);
+			System.out.println("[benchmarks] " + DirectoryRebuild.SCENARIO + " ...");
+			start = MachineLoad.snapshot();
+			DirectoryRebuild p4 = new DirectoryRebuild(client, onboarding.staffToken(target.staffPassword()),
+					bootstrap);
+			DirectoryRebuild.Outcome rebuilt = p4.run(this.settings.flowTimeout());
+			shares(DirectoryRebuild.SCENARIO, start);
+			figures.addAll(p4.figures(rebuilt));
+			series.put(DirectoryRebuild.SCENARIO, p4.series(rebuilt));
+			if (!rebuilt.complete()) {
+				problems.add(DirectoryRebuild.SCENARIO + ": generation " + rebuilt.generation() + " ended "
+						+ rebuilt.state());
+			}
+
+			Path charts = this.settings.output();
+			Files.createDirectories(charts);
+			Files.writeString(charts.resolve("p1-throughput.svg"),
+					Charts.throughput(onboarded.samples(), onboarded.organisations()));
+			Map<String, Map<String, Double>> percentiles = new LinkedHashMap<>();
+			percentiles.put("approval → listed", DecisionLatency.percentiles(decided.listed()));
+			percentiles.put("approval → AnnouncementPublished", DecisionLatency.percentiles(decided.announced()));
+			percentiles.put("Kafka round trip (baseline)", DecisionLatency.percentiles(decided.roundTrip()));
+			Files.writeString(charts.resolve("p2-latency.svg"),
+					Charts.latency(percentiles, "P2 decision latency at " + this.settings.decisionRate()
+							+ " approvals/s for " + this.settings.decisionPhase().toSeconds() + " s"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted", ex);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("A flow scenario failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void shares(String scenario, MachineLoad.Snapshot start) {
+		MachineLoad.Shares shares = MachineLoad.between(start, MachineLoad.snapshot());
+		if (shares != null) {
+			this.processorShares.put(scenario, shares);
+		}
+	}
+
+	private void footprint(List<Results.Figure> figures, Map<String, Object> series, Map<String, Double> idle,
+			Map<String, Double> afterP1) {
+		double idleTotal = Footprint.total(idle);
+		double afterTotal = Footprint.total(afterP1);
+		figures.add(Results.Figure.of(Footprint.SCENARIO, "start to all healthy (broker, registry, SMTP, services)",
+				this.startSeconds, "s", null, null, "≤ 30 s", this.startSeconds <= Footprint.START_TARGET_SECONDS));
+		figures.add(Results.Figure.of(Footprint.SCENARIO, "resident memory, idle", idleTotal, "MB", null, null,
+				"≤ 1536 MB", idleTotal <= Footprint.MEMORY_TARGET_MB));
+		figures.add(Results.Figure.of(Footprint.SCENARIO, "resident memory after P1", afterTotal, "MB", "idle",
+				idleTotal, null, null));
+		Map<String, Object> footprint = new LinkedHashMap<>();
+		footprint.put("startSeconds", this.startSeconds);
+		footprint.put("idleMegabytes", idle);
+		footprint.put("afterP1Megabytes", afterP1);
+		series.put(Footprint.SCENARIO, footprint);
 	}
 
 	private List<Results.Measure> simulate(GatlingRunner gatling, Class<?> simulation, String scenario,
@@ -169,7 +299,11 @@ public final class BenchmarkRun {
 			this.stack = new LocalStack(config);
 		}
 		System.out.println("[benchmarks] Starting the local stack (data in " + data + ") ...");
+		long starting = System.nanoTime();
 		this.stack.start();
+		this.startSeconds = Math.round((System.nanoTime() - starting) / 1e7) / 100.0;
+		services.forEach((service) -> this.serviceUrls.put(service.name(),
+				URI.create("http://" + Ports.LOOPBACK + ":" + service.port())));
 		URI onboarding = URI.create("http://" + Ports.LOOPBACK + ":" + services.get(0).port());
 		System.out.println("[benchmarks] Stack up; measuring " + onboarding);
 		return this.settings.against(onboarding, password);
@@ -243,6 +377,11 @@ public final class BenchmarkRun {
 		summary.put("ingestPhaseSeconds", this.settings.ingestPhase().toSeconds());
 		summary.put("approvals", this.settings.approvals());
 		summary.put("approvalWarmUp", this.settings.approvalWarmUp());
+		summary.put("organisations", this.settings.organisations());
+		summary.put("decisionRate", this.settings.decisionRate());
+		summary.put("decisionSeconds", this.settings.decisionPhase().toSeconds());
+		summary.put("flowTimeoutSeconds", this.settings.flowTimeout().toSeconds());
+		summary.put("smoke", this.settings.smoke());
 		return summary;
 	}
 

@@ -21,9 +21,16 @@ import java.time.Duration;
  * @param approvalWarmUp the applications approved unmeasured first, half with each kind
  * @param root the repository root (the service jars are under {@code <service>/target})
  * @param output where results and Gatling's reports are written
+ * @param organisations the flows of P1
+ * @param decisionRate the approvals per second of P2
+ * @param decisionPhase how long P2 sends approvals
+ * @param flowTimeout how long P1 waits for its last mail, P4 for its generation
+ * @param smoke the CI smoke run: only the flow scenarios (no Gatling), and a non-zero
+ * exit when a flow is lost or a mail duplicated (never for a time)
  */
 record BenchmarkSettings(URI onboardingUrl, String staffPassword, int users, int rounds, Duration warmUp,
-		Duration ingestPhase, int approvals, int approvalWarmUp, Path root, Path output) {
+		Duration ingestPhase, int approvals, int approvalWarmUp, Path root, Path output, int organisations,
+		int decisionRate, Duration decisionPhase, Duration flowTimeout, boolean smoke) {
 
 	static final String ONBOARDING_URL = "benchmarks.onboarding-url";
 
@@ -37,13 +44,19 @@ record BenchmarkSettings(URI onboardingUrl, String staffPassword, int users, int
 				integer("benchmarks.rounds", 2), Duration.ofSeconds(integer("benchmarks.warm-up-seconds", 5)),
 				Duration.ofSeconds(integer("benchmarks.ingest-seconds", 20)), integer("benchmarks.approvals", 600),
 				integer("benchmarks.approval-warm-up", 64), root,
-				root.resolve(System.getProperty("benchmarks.output", "benchmarks/target/benchmark-results")));
+				root.resolve(System.getProperty("benchmarks.output", "benchmarks/target/benchmark-results")),
+				integer("benchmarks.organisations", 5000), integer("benchmarks.decision-rate", 20),
+				Duration.ofSeconds(integer("benchmarks.decision-seconds", 60)),
+				Duration.ofSeconds(integer("benchmarks.flow-timeout-seconds",
+						Math.max(180, integer("benchmarks.organisations", 5000) / 10))),
+				Boolean.parseBoolean(System.getProperty("benchmarks.smoke", "false").strip()));
 	}
 
 	/** These settings against a stack this run started. */
 	BenchmarkSettings against(URI onboarding, String password) {
 		return new BenchmarkSettings(onboarding, password, this.users, this.rounds, this.warmUp, this.ingestPhase,
-				this.approvals, this.approvalWarmUp, this.root, this.output);
+				this.approvals, this.approvalWarmUp, this.root, this.output, this.organisations, this.decisionRate,
+				this.decisionPhase, this.flowTimeout, this.smoke);
 	}
 
 	/** Publishes the target to the simulations Gatling instantiates in this JVM. */

@@ -28,6 +28,11 @@ final class ReferenceStory {
 		return application(RUN + "-" + SEQUENCE.incrementAndGet());
 	}
 
+	/** What tells this run's applications from those of earlier runs. */
+	static String run() {
+		return RUN;
+	}
+
 	static String application(String unique) {
 		return """
 				{

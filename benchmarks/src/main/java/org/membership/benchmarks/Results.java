@@ -110,16 +110,43 @@ final class Results {
 	}
 
 	/**
+	 * A figure of a flow scenario (P1, P2, P4, P5), with its baseline from the same run
+	 * and the issue's target shown next to it, never asserted.
+	 *
+	 * @param scenario e.g. {@code P1 bulk onboarding}
+	 * @param measure what was measured
+	 * @param value its value, in {@code unit}
+	 * @param baseline what it is compared with ({@code null}: nothing)
+	 * @param baselineValue the baseline's value, in the same unit
+	 * @param ratio {@code value / baselineValue}
+	 * @param target the issue's target, as text ({@code null}: none)
+	 * @param targetMet whether the value meets it ({@code null}: no target)
+	 */
+	record Figure(String scenario, String measure, double value, String unit, String baseline, Double baselineValue,
+			Double ratio, String target, Boolean targetMet) {
+
+		static Figure of(String scenario, String measure, double value, String unit, String baseline,
+				Double baselineValue, String target, Boolean targetMet) {
+			Double ratio = (baselineValue != null && baselineValue != 0) ? value / baselineValue : null;
+			return new Figure(scenario, measure, value, unit, baseline, baselineValue, ratio, target, targetMet);
+		}
+
+	}
+
+	/**
 	 * Everything written to {@code results.json}.
 	 *
 	 * @param environment where and how
-	 * @param ratios the figures
+	 * @param ratios the figures of the Gatling scenarios
+	 * @param figures the figures of the flow scenarios
 	 * @param measures the rates they are made of
 	 * @param phases the phases the measures are made of
+	 * @param series time series and percentiles of the flow scenarios (what the charts
+	 * draw)
 	 * @param reports Gatling's HTML reports
 	 */
-	record Report(Environment environment, List<Ratio> ratios, List<Measure> measures, List<Phase> phases,
-			List<String> reports) {
+	record Report(Environment environment, List<Ratio> ratios, List<Figure> figures, List<Measure> measures,
+			List<Phase> phases, Map<String, Object> series, List<String> reports) {
 	}
 
 	private Results() {
@@ -173,6 +200,23 @@ final class Results {
 	/** The figures as the Markdown tables docs/performance.md shows. */
 	static String markdown(Report report) {
 		StringBuilder text = new StringBuilder();
+		if (!report.figures().isEmpty()) {
+			text.append("| scenario | measure | value | baseline | ratio | target |\n|---|---|---:|---|---:|---|\n");
+			for (Figure figure : report.figures()) {
+				text.append(
+						String.format(Locale.ROOT, "| %s | %s | %s %s | %s | %s | %s |%n", figure.scenario(),
+								figure.measure(), number(figure.value()), figure.unit(),
+								(figure.baseline() != null) ? figure.baseline() + " (" + number(figure.baselineValue())
+										+ " " + figure.unit() + ")" : "–",
+								(figure.ratio() != null) ? String.format(Locale.ROOT, "%.2f", figure.ratio()) : "–",
+								(figure.target() != null)
+										? figure.target() + ": " + (figure.targetMet() ? "met" : "NOT met") : "–"));
+			}
+			text.append('\n');
+		}
+		if (report.ratios().isEmpty() && report.measures().isEmpty()) {
+			return text.toString();
+		}
 		text.append("| scenario | ratio | value | target |\n|---|---|---:|---|\n");
 		for (Ratio ratio : report.ratios()) {
 			text.append(
@@ -194,6 +238,11 @@ final class Results {
 					phase.phase(), phase.ok(), phase.failed(), phase.seconds(), phase.perSecond()));
 		}
 		return text.toString();
+	}
+
+	private static String number(double value) {
+		return (Math.abs(value) >= 100 || value == Math.rint(value)) ? String.format(Locale.ROOT, "%.0f", value)
+				: String.format(Locale.ROOT, "%.2f", value);
 	}
 
 	/** Writes {@code results.json} and {@code results.md} into {@code folder}. */

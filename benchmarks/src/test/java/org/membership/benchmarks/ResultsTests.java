@@ -50,13 +50,19 @@ class ResultsTests {
 						phase("approval (Bearer) #1", "approval (Bearer)", 250, 0, 1000)));
 		Results.Report report = new Results.Report(
 				new Results.Environment("start", "end", "stack", 2, "25", "Linux", 3, Map.of(), Map.of(), Map.of()),
-				List.of(Results.ratio(measures, "tokens", "approval (Bearer)", "approval (Basic)", 10.0)), measures,
+				List.of(Results.ratio(measures, "tokens", "approval (Bearer)", "approval (Basic)", 10.0)),
+				List.of(Results.Figure.of("P1 bulk onboarding", "flows end to end", 42.5, "/s", "submissions alone",
+						85.0, "≥ 150/s", false)),
+				measures,
 				Results.phases("tokens", List.of(phase("approval (Basic) #1", "approval (Basic)", 20, 0, 1000))),
-				List.of());
+				Map.of(), List.of());
 
 		String markdown = Results.markdown(report);
 
-		assertThat(markdown).contains("| tokens | approval (Bearer) ÷ approval (Basic) | 12.50 | ≥ 10: met |")
+		assertThat(markdown)
+			.contains("| P1 bulk onboarding | flows end to end | 42.50 /s | submissions alone (85 /s) | 0.50 | "
+					+ "≥ 150/s: NOT met |")
+			.contains("| tokens | approval (Bearer) ÷ approval (Basic) | 12.50 | ≥ 10: met |")
 			.contains("| tokens | approval (Basic) | 20 | 0 | 1.0 | 20.0 | 10 | 10 | 10 |")
 			.contains("| tokens | approval (Basic) #1 | 20 | 0 | 1.0 | 20.0 |");
 	}

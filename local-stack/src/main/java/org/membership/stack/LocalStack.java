@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -202,6 +203,25 @@ public final class LocalStack {
 
 	public Mail mail() {
 		return this.mail;
+	}
+
+	/**
+	 * The process id of every process of the stack by name (broker, registry, SMTP
+	 * server, each service), while they run: what a benchmark reads its resident memory
+	 * from.
+	 */
+	public synchronized Map<String, Long> processIds() {
+		Map<String, Long> pids = new LinkedHashMap<>();
+		pids.put("Kafka broker", this.broker.pid());
+		pids.put("Apicurio Registry", this.registry.pid());
+		if (this.mailServer != null) {
+			pids.put("SMTP server", this.mailServer.pid());
+		}
+		List<Service> started = servicesToStart();
+		for (int i = 0; i < this.services.size(); i++) {
+			pids.put(started.get(i).name(), this.services.get(i).pid());
+		}
+		return pids;
 	}
 
 	/** The services whose jar has been built. */

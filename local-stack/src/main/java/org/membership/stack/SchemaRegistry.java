@@ -90,6 +90,11 @@ public final class SchemaRegistry implements AutoCloseable {
 		stop();
 	}
 
+	/** The process id, while it runs. */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	/** Base URL of the Apicurio v3 API, the value of {@code apicurio.registry.url}. */
 	public String apiUrl() {
 		return baseUrl() + "/apis/registry/v3";

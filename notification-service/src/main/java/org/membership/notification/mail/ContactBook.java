@@ -42,7 +42,7 @@ public class ContactBook {
 			.param("email", contact.email())
 			.param("organisationName", contact.organisationName())
 			.update();
-		this.waitingMails.release();
+		this.waitingMails.release(applicationId);
 	}
 
 	Optional<Contact> find(UUID applicationId) {

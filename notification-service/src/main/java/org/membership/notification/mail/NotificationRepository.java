@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,16 +68,29 @@ class NotificationRepository {
 
 	/** The waiting notifications (no recipient yet) whose contact is now known. */
 	List<Waiting> findWaitingWithKnownContact() {
-		return this.jdbc.sql("""
-				SELECT n.id, n.kind, n.model, c.name, c.email, c.organisation_name
-				FROM notification n JOIN contact c ON c.application_id = n.application_id
-				WHERE n.recipient = '' AND n.status = 'PENDING'
-				""")
-			.query((rs, row) -> new Waiting(rs.getObject("id", UUID.class),
-					NotificationKind.valueOf(rs.getString("kind")), rs.getString("model"),
-					new ContactBook.Contact(rs.getString("name"), rs.getString("email"),
-							rs.getString("organisation_name"))))
+		return this.jdbc.sql(WAITING + "WHERE n.recipient = '' AND n.status = 'PENDING'")
+			.query(NotificationRepository::waiting)
 			.list();
+	}
+
+	/** As {@link #findWaitingWithKnownContact()}, of one application. */
+	List<Waiting> findWaitingWithKnownContact(UUID applicationId) {
+		return this.jdbc
+			.sql(WAITING + "WHERE n.application_id = :applicationId AND n.recipient = '' AND n.status = 'PENDING'")
+			.param("applicationId", applicationId)
+			.query(NotificationRepository::waiting)
+			.list();
+	}
+
+	private static final String WAITING = """
+			SELECT n.id, n.kind, n.model, c.name, c.email, c.organisation_name
+			FROM notification n JOIN contact c ON c.application_id = n.application_id
+			""";
+
+	private static Waiting waiting(ResultSet rs, int row) throws SQLException {
+		return new Waiting(rs.getObject("id", UUID.class), NotificationKind.valueOf(rs.getString("kind")),
+				rs.getString("model"), new ContactBook.Contact(rs.getString("name"), rs.getString("email"),
+						rs.getString("organisation_name")));
 	}
 
 	/** Addresses a waiting notification, with its mail written again for the contact. */
@@ -134,17 +149,32 @@ class NotificationRepository {
 				""").param("id", id).param("now", utc(now)).param("leaseEnd", utc(leaseEnd)).update() == 1;
 	}
 
-	Optional<OutgoingMail> findOutgoing(UUID id) {
-		return this.jdbc
+	/** The claimed notifications, in the order of {@code ids}. */
+	List<OutgoingMail> findOutgoing(List<UUID> ids) {
+		Map<UUID, OutgoingMail> found = new HashMap<>();
+		this.jdbc
 			.sql("SELECT id, recipient, subject, text_body, html_body, attempts, application_id, event_id, kind, "
-					+ "traceparent " + "FROM notification WHERE id = :id")
-			.param("id", id)
+					+ "traceparent FROM notification WHERE id IN (:ids)")
+			.param("ids", ids)
 			.query((rs, n) -> new OutgoingMail(rs.getObject("id", UUID.class), rs.getString("recipient"),
 					rs.getString("subject"), rs.getString("text_body"), rs.getString("html_body"),
 					rs.getInt("attempts"), rs.getObject("application_id", UUID.class),
 					rs.getObject("event_id", UUID.class), NotificationKind.valueOf(rs.getString("kind")),
 					rs.getString("traceparent")))
-			.optional();
+			.list()
+			.forEach((mail) -> found.put(mail.id(), mail));
+		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+	}
+
+	/** Marks the mails the SMTP server accepted, in one statement. */
+	void markSent(List<UUID> ids, Instant now) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id IN (:ids)")
+			.param("ids", ids)
+			.param("now", utc(now))
+			.update();
 	}
 
 	void markSent(UUID id, Instant now) {

@@ -2,11 +2,22 @@ package org.membership.notification.mail;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
@@ -18,20 +29,25 @@ import org.membership.support.tracing.Traces;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Sends due notifications. Each one is claimed with a conditional update first, so two
- * instances never send the same mail; a failed send is retried with exponential back-off
- * until {@code max-attempts}, then the notification is FAILED and listed for staff. If an
- * instance dies while sending, the claim expires after the lease and the mail is tried
- * again (SMTP gives no stronger guarantee than at-least-once there). Every attempt of one
- * notification carries the same {@code Message-ID}, derived from its id, so that a mail
- * sent again after such a death is recognisably the same mail (mail stores and clients
- * collapse duplicates by it) and can be counted as one.
+ * Sends due notifications, soon after their transaction commits ({@link MailsDue}) and on
+ * every poll, in batches over one SMTP connection, so the rate is bounded by SMTP and the
+ * database rather than by poll interval × batch size. Each one is claimed with a
+ * conditional update first, so two senders (threads or instances) never send the same
+ * mail; a failed send is retried with exponential back-off until {@code max-attempts},
+ * then the notification is FAILED and listed for staff. If an instance dies while
+ * sending, the claim expires after the lease and the mail is tried again (SMTP gives no
+ * stronger guarantee than at-least-once there). Every attempt of one notification carries
+ * the same {@code Message-ID}, derived from its id, so that a mail sent again after such
+ * a death is recognisably the same mail (mail stores and clients collapse duplicates by
+ * it) and can be counted as one.
  */
 @Component
 class NotificationSender {
@@ -53,6 +69,13 @@ class NotificationSender {
 	private final Counter sent;
 
 	private final Counter failed;
+
+	// one thread: wake-ups are merged, and two runs of one instance would only compete
+	// for the same rows (several instances compete safely through the claims)
+	private final ExecutorService dispatch = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("mail-dispatch").daemon().factory());
+
+	private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
 	NotificationSender(NotificationRepository repository, JavaMailSender mailSender, WaitingMails waitingMails,
 			NotificationProperties properties, Clock clock, MeterRegistry meters,
@@ -76,30 +99,140 @@ class NotificationSender {
 			.register(meters);
 	}
 
+	/**
+	 * The poll: releases and expires waiting mails, then sends what is due (retries after
+	 * their back-off, and anything a wake-up missed). New mails do not wait for it: see
+	 * {@link #wake()}.
+	 */
 	@Scheduled(fixedDelayString = "${membership.notification.poll-interval}")
 	void sendDue() {
 		// release first: a mail whose contact is known by now is sent, not expired
 		this.waitingMails.release();
 		this.waitingMails.expire();
-		Instant now = this.clock.instant();
-		for (UUID id : this.repository.findDue(now, this.properties.batchSize())) {
-			if (this.repository.claim(id, now, now.plus(this.properties.lease()))) {
-				this.repository.findOutgoing(id).ifPresent(this::sendInItsTrace);
+		sendAllDue();
+	}
+
+	/**
+	 * A notification became sendable (its transaction committed): sends soon on the
+	 * dispatch thread instead of at the next poll. Wake-ups that arrive while a run is
+	 * queued are merged into it, so thousands of inserts cause a few runs, each draining
+	 * every due mail in batches.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void onMailsDue(MailsDue due) {
+		wake();
+	}
+
+	void wake() {
+		if (this.wakeQueued.compareAndSet(false, true)) {
+			try {
+				this.dispatch.execute(() -> {
+					this.wakeQueued.set(false);
+					sendAllDue();
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// shutting down: the next start's poll sends it
+				this.wakeQueued.set(false);
 			}
 		}
 	}
 
-	/**
-	 * Sends a mail in the trace of the event it answers, with its application id in the
-	 * log lines: the mail is part of the application's journey, not of this polling run.
-	 */
-	private void sendInItsTrace(NotificationRepository.OutgoingMail mail) {
-		try (MDC.MDCCloseable applicationId = MDC.putCloseable("applicationId", String.valueOf(mail.applicationId()))) {
-			this.traces.continuing(mail.traceparent(), "mail " + mail.kind(), () -> {
-				send(mail);
-				return null;
-			});
+	/** Sends batches until fewer than a full batch was due. */
+	void sendAllDue() {
+		try {
+			while (sendBatch() >= this.properties.batchSize()) {
+				// a full batch: more may be due
+			}
 		}
+		catch (RuntimeException ex) {
+			// the database is away: the mails stay PENDING for the next poll
+			logger.warn("Could not send due mails: {}", ex.toString());
+		}
+	}
+
+	/**
+	 * Claims up to {@code batch-size} due mails and sends them over one SMTP connection.
+	 * Each claim is the compare-and-set of {@link NotificationRepository#claim}, so of
+	 * several senders (threads or instances) exactly one owns each mail.
+	 * @return how many due mails were found (claimed or not)
+	 */
+	int sendBatch() {
+		Instant now = this.clock.instant();
+		List<UUID> due = this.repository.findDue(now, this.properties.batchSize());
+		List<UUID> claimed = new ArrayList<>(due.size());
+		for (UUID id : due) {
+			if (this.repository.claim(id, now, now.plus(this.properties.lease()))) {
+				claimed.add(id);
+			}
+		}
+		if (!claimed.isEmpty()) {
+			send(this.repository.findOutgoing(claimed));
+		}
+		return due.size();
+	}
+
+	/**
+	 * Sends the mails over one connection ({@link JavaMailSender#send(MimeMessage...)}):
+	 * opening an SMTP session per mail cost more than the mail. A mail the server
+	 * refused, or that a broken connection left unsent, is retried on its own schedule;
+	 * the others are SENT.
+	 */
+	private void send(List<NotificationRepository.OutgoingMail> mails) {
+		Map<MimeMessage, NotificationRepository.OutgoingMail> messages = new LinkedHashMap<>();
+		for (NotificationRepository.OutgoingMail mail : mails) {
+			try {
+				messages.put(message(mail), mail);
+			}
+			catch (MessagingException ex) {
+				failed(mail, ex);
+			}
+		}
+		if (messages.isEmpty()) {
+			return;
+		}
+		Map<Object, Exception> failures = new IdentityHashMap<>();
+		try {
+			this.mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+		}
+		catch (MailSendException ex) {
+			failures.putAll(ex.getFailedMessages());
+			if (failures.isEmpty()) {
+				messages.keySet().forEach((message) -> failures.put(message, ex));
+			}
+		}
+		catch (MailException ex) {
+			messages.keySet().forEach((message) -> failures.put(message, ex));
+		}
+		List<UUID> sentIds = new ArrayList<>(messages.size());
+		messages.forEach((message, mail) -> {
+			if (!failures.containsKey(message)) {
+				sentIds.add(mail.id());
+			}
+		});
+		this.repository.markSent(sentIds, this.clock.instant());
+		this.sent.increment(sentIds.size());
+		messages.forEach((message, mail) -> inItsTrace(mail, () -> {
+			Exception failure = failures.get(message);
+			if (failure == null) {
+				logger.info("Sent {} for application {} (event {})", mail.kind(), mail.applicationId(), mail.eventId());
+			}
+			else {
+				failed(mail, failure);
+			}
+		}));
+	}
+
+	private MimeMessage message(NotificationRepository.OutgoingMail mail) throws MessagingException {
+		MimeMessage message = this.mailSender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+		helper.setFrom(this.properties.from());
+		helper.setTo(mail.recipient());
+		helper.setSubject(mail.subject());
+		helper.setText(mail.text(), mail.html());
+		// kept by JavaMailSenderImpl, which otherwise generates a new one per attempt
+		message.setHeader("Message-ID", messageId(mail.id()));
+		return message;
 	}
 
 	/**
@@ -113,36 +246,45 @@ class NotificationSender {
 		return "<" + id + "@" + domain + ">";
 	}
 
-	private void send(NotificationRepository.OutgoingMail mail) {
-		try {
-			MimeMessage message = this.mailSender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-			helper.setFrom(this.properties.from());
-			helper.setTo(mail.recipient());
-			helper.setSubject(mail.subject());
-			helper.setText(mail.text(), mail.html());
-			// kept by JavaMailSenderImpl, which otherwise generates a new one per attempt
-			message.setHeader("Message-ID", messageId(mail.id()));
-			this.mailSender.send(message);
-			this.repository.markSent(mail.id(), this.clock.instant());
-			this.sent.increment();
-			logger.info("Sent {} for application {} (event {})", mail.kind(), mail.applicationId(), mail.eventId());
+	/**
+	 * Runs in the trace of the event the mail answers, with its application id in the log
+	 * lines: the mail is part of the application's journey, not of this polling run.
+	 */
+	private void inItsTrace(NotificationRepository.OutgoingMail mail, Runnable work) {
+		try (MDC.MDCCloseable applicationId = MDC.putCloseable("applicationId", String.valueOf(mail.applicationId()))) {
+			this.traces.continuing(mail.traceparent(), "mail " + mail.kind(), () -> {
+				work.run();
+				return null;
+			});
 		}
-		catch (MailException | MessagingException ex) {
-			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			if (mail.attempts() >= this.properties.maxAttempts()) {
-				this.repository.markFailed(mail.id(), error);
-				this.failed.increment();
-				logger.error("Gave up {} for application {} (event {}) after {} attempts: {}", mail.kind(),
-						mail.applicationId(), mail.eventId(), mail.attempts(), error);
-			}
-			else {
-				Instant next = this.clock.instant().plus(this.properties.backOffAfter(mail.attempts()));
-				this.repository.retryLater(mail.id(), next, error);
-				logger.warn("Could not send {} for application {} (event {}), attempt {}; next try at {}: {}",
-						mail.kind(), mail.applicationId(), mail.eventId(), mail.attempts(), next, error);
-			}
+	}
+
+	private void failed(NotificationRepository.OutgoingMail mail, Exception ex) {
+		String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		if (mail.attempts() >= this.properties.maxAttempts()) {
+			this.repository.markFailed(mail.id(), error);
+			this.failed.increment();
+			logger.error("Gave up {} for application {} (event {}) after {} attempts: {}", mail.kind(),
+					mail.applicationId(), mail.eventId(), mail.attempts(), error);
 		}
+		else {
+			Instant next = this.clock.instant().plus(this.properties.backOffAfter(mail.attempts()));
+			this.repository.retryLater(mail.id(), next, error);
+			logger.warn("Could not send {} for application {} (event {}), attempt {}; next try at {}: {}", mail.kind(),
+					mail.applicationId(), mail.eventId(), mail.attempts(), next, error);
+		}
+	}
+
+	/** Lets a wake-up that is sending finish its batch (its mails are claimed). */
+	@PreDestroy
+	void stop() throws InterruptedException {
+		this.dispatch.shutdown();
+		this.dispatch.awaitTermination(10, TimeUnit.SECONDS);
+	}
+
+	/** Published when a notification with a recipient was recorded or released. */
+	record MailsDue() {
+
 	}
 
 }

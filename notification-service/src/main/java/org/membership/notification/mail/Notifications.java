@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.membership.support.tracing.Traces;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +35,11 @@ public class Notifications {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	Notifications(NotificationRepository repository, ContactBook contacts, MailComposer composer, Clock clock,
-			Traces traces) {
+			Traces traces, ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.traces = traces;
 		this.contacts = contacts;
@@ -70,7 +74,11 @@ public class Notifications {
 			logger.warn("{} for application {} (event {}) waits: the contact is not known yet", request.kind(),
 					request.applicationId(), request.eventId());
 		}
-		else if (!inserted) {
+		else if (inserted) {
+			// the sender sends it once this transaction commits, not at its next poll
+			this.events.publishEvent(new NotificationSender.MailsDue());
+		}
+		else {
 			logger.info("{} for event {} of application {} was already recorded; nothing more to send", request.kind(),
 					request.eventId(), request.applicationId());
 		}

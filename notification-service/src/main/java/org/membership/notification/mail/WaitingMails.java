@@ -2,7 +2,9 @@ package org.membership.notification.mail;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.membership.support.metrics.MetricNames;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +40,12 @@ class WaitingMails {
 
 	private final Counter expired;
 
+	private final ApplicationEventPublisher events;
+
 	WaitingMails(NotificationRepository repository, MailComposer composer, NotificationProperties properties,
-			Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String applicationName) {
+			Clock clock, MeterRegistry meters, @Value("${spring.application.name}") String applicationName,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.composer = composer;
 		this.properties = properties;
@@ -49,7 +56,21 @@ class WaitingMails {
 	}
 
 	void release() {
-		for (NotificationRepository.Waiting waiting : this.repository.findWaitingWithKnownContact()) {
+		release(this.repository.findWaitingWithKnownContact());
+	}
+
+	/**
+	 * Releases the waiting mails of one application: what a new contact can release,
+	 * found through the application's index instead of a scan of every PENDING row (issue
+	 * 12: with thousands of mails pending, the scan per ApplicationReceived bounded the
+	 * whole service).
+	 */
+	void release(UUID applicationId) {
+		release(this.repository.findWaitingWithKnownContact(applicationId));
+	}
+
+	private void release(List<NotificationRepository.Waiting> waitingMails) {
+		for (NotificationRepository.Waiting waiting : waitingMails) {
 			Map<String, Object> model = this.composer.fromJson(waiting.model());
 			model.put("contactName", waiting.contact().name());
 			// the rejection does not carry the organisation's name; the application did
@@ -59,6 +80,7 @@ class WaitingMails {
 			if (this.repository.release(waiting.id(), waiting.contact().email(),
 					this.composer.compose(waiting.kind(), model))) {
 				logger.info("{} notification {} now goes to the contact", waiting.kind(), waiting.id());
+				this.events.publishEvent(new NotificationSender.MailsDue());
 			}
 		}
 	}
