@@ -102,7 +102,7 @@ class StatusViewIntegrationTests {
 		Browser.Page page = new Browser(this.port).get("/applications/" + cluj.id() + "/status?token=" + cluj.token());
 
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("CLUJ IT Cluster").contains("SUBMITTED");
+		assertThat(page.body()).contains("CLUJ IT Cluster").contains(">Submitted<");
 	}
 
 	private static String withoutInstance(String problem) {

@@ -131,8 +131,7 @@ class WebPagesIntegrationTests {
 		assertThat(afterApproval.location()).endsWith("/staff");
 		assertThat(staff.get("/staff").body()).contains("Approved CLUJ IT Cluster as Associate member");
 		// the history names tiers by their labels, as the rest of the page
-		assertThat(staff.get("/staff/applications/" + approved).body())
-			.contains("tier Associate member, effective from")
+		assertThat(staff.get("/staff/applications/" + approved).body()).contains("tier Associate, effective from")
 			.containsPattern("requested tier [A-Z][a-z]")
 			.doesNotContain("tier ASSOCIATE")
 			.doesNotContainPattern("requested tier [A-Z_]{2,}<");

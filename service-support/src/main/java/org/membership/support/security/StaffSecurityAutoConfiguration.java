@@ -57,7 +57,8 @@ import org.springframework.util.StringUtils;
  * token (no cookie authenticates a call);</li>
  * <li>the actuator: health and info open, the rest for STAFF, Basic or Bearer;</li>
  * <li>the pages: a session, CSRF tokens, and a form login when the service has a staff
- * console.</li>
+ * console or service-support serves it pages for staff ({@link StaffPages}, the dead
+ * letters).</li>
  * </ul>
  * Which paths are open and which need STAFF is each service's {@link StaffSecurityRules},
  * except what service-support serves to staff itself ({@link StaffOnlyApi}) or to anyone
