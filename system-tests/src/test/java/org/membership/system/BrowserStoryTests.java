@@ -1,12 +1,22 @@
 package org.membership.system;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.membership.events.Topics;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,8 +31,10 @@ import static org.awaitility.Awaitility.await;
  * The pages as a person uses them, in a real (headless) browser, with the three services
  * running as {@code ./run-local} runs them: the form (inline errors, then success), the
  * staff login and console, the approval, the member in the directory, its announcement
- * and the feed. Every page visited shares the layout (header, navigation, stylesheet
- * applied) and has no serious or critical axe-core violation.
+ * and the feed; the dead-letter pages of the directory and notification-service, reached
+ * from the console, with a replay that still fails. Every page visited shares the layout
+ * (header, navigation, stylesheet applied) and has no serious or critical axe-core
+ * violation.
  */
 class BrowserStoryTests {
 
@@ -125,6 +137,40 @@ class BrowserStoryTests {
 	}
 
 	@Test
+	void staffFollowTheConsoleToEachServicesDeadLettersAndReplayOne() throws Exception {
+		WebDriver browser = chromium.driver();
+		PublicApi api = system.api();
+		String key = "browser-poison-" + Long.toHexString(System.nanoTime());
+		// a record both the directory and notification-service consume, and cannot read
+		send(Topics.MEMBERSHIP_EFFECTIVE, key, "not an event".getBytes(StandardCharsets.UTF_8));
+
+		browser.get(api.onboarding() + "/staff");
+		logInIfAsked(browser, api);
+		for (String service : List.of("directory", "notification")) {
+			// the staff navigation's link (opened with get, which waits for the other
+			// service's page)
+			browser.get(browser.findElement(By.cssSelector("nav.staff-nav"))
+				.findElement(By.linkText("Dead letters: " + service))
+				.getAttribute("href"));
+			// each service has its own session: the login there, in the common look
+			logInIfAsked(browser, api);
+			await().atMost(Duration.ofSeconds(30))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(browser.findElement(By.tagName("h1")).getText())
+					.isEqualTo("Dead letters of " + service + "-service"));
+			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				browser.navigate().refresh();
+				assertThat(browser.findElements(By.xpath("//tr[td[text()='" + key + "']]"))).isNotEmpty();
+			});
+			checkPage(browser, "Staff");
+			browser.findElement(By.xpath("//tr[td[text()='" + key + "']]//button[text()='Replay']")).click();
+			assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+				.startsWith("Still failing, not replayed");
+			checkPage(browser, "Staff");
+		}
+	}
+
+	@Test
 	void eachServiceRootLeadsToItsPageAndEveryPageFitsA360PixelScreen() {
 		WebDriver browser = chromium.driver();
 		PublicApi api = system.api();
@@ -147,6 +193,35 @@ class BrowserStoryTests {
 		}
 		finally {
 			browser.manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	/** Logs in as staff when the page is the login page. */
+	private static void logInIfAsked(WebDriver browser, PublicApi api) {
+		if (!heading(browser).equals("Staff login")) {
+			return;
+		}
+		checkPage(browser, "Staff");
+		browser.findElement(By.id("username")).sendKeys("staff");
+		browser.findElement(By.id("password")).sendKeys(api.staffPassword());
+		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+	}
+
+	/**
+	 * The page's heading, once a page is there: a click on a link to another service
+	 * returns before that page has loaded.
+	 */
+	private static String heading(WebDriver browser) {
+		return await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.tagName("h1")).getText(), (text) -> !text.isBlank());
+	}
+
+	private static void send(String topic, String key, byte[] value) throws Exception {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.stack().broker().bootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
 		}
 	}
 

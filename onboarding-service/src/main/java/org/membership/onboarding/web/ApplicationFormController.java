@@ -89,7 +89,7 @@ class ApplicationFormController {
 			return "application-status";
 		}).orElseGet(() -> {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-			return "not-found";
+			return notFoundPage(model);
 		});
 	}
 
@@ -97,7 +97,14 @@ class ApplicationFormController {
 	String notFound(Model model, HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		this.web.addTo(model);
-		return "not-found";
+		return notFoundPage(model);
+	}
+
+	/** service-support's not-found page, with what an applicant should check. */
+	private static String notFoundPage(Model model) {
+		model.addAttribute("notFound",
+				"There is nothing here. If you followed a status link, check that you copied all of it.");
+		return "membership/not-found";
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,10 +13,12 @@ import org.membership.onboarding.application.ApplicationAlreadyDecidedException;
 import org.membership.onboarding.application.ApplicationNotFoundException;
 import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.Applications;
+import org.membership.onboarding.application.HistoryEntry;
 import org.membership.onboarding.decision.DecisionService;
 import org.membership.support.association.AssociationTime;
 import org.membership.support.problem.InvalidFieldException;
 import org.membership.support.web.PageText;
+import org.membership.support.web.Site;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,6 +43,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffConsoleController {
 
 	private static final int PAGE_SIZE = 20;
+
+	/** Where a history detail names a tier code (see {@code Applications}). */
+	private static final Pattern TIER_IN_DETAIL = Pattern.compile("^((?:requested )?tier )([A-Z][A-Z0-9_]*)\\b");
 
 	private final Applications applications;
 
@@ -95,7 +102,7 @@ class StaffConsoleController {
 	@GetMapping("/staff/applications/{id}")
 	String application(@PathVariable UUID id, Model model) {
 		model.addAttribute("app", this.applications.find(id).orElseThrow(() -> new ApplicationNotFoundException(id)));
-		model.addAttribute("history", this.applications.history(id));
+		model.addAttribute("history", this.applications.history(id).stream().map(this::readable).toList());
 		model.addAttribute("today", this.time.today());
 		this.web.addTo(model);
 		return "staff-application";
@@ -144,11 +151,28 @@ class StaffConsoleController {
 		return "redirect:/staff/applications/" + id;
 	}
 
+	/**
+	 * A change as staff read it: the tier code its detail names ("requested tier FULL",
+	 * "tier ASSOCIATE, effective from ...") as the tier's label.
+	 */
+	private HistoryEntry readable(HistoryEntry change) {
+		Matcher tier = (change.detail() != null) ? TIER_IN_DETAIL.matcher(change.detail()) : null;
+		if (tier == null || !tier.find()) {
+			return change;
+		}
+		String detail = tier.group(1) + this.web.association().tierLabel(tier.group(2))
+				+ change.detail().substring(tier.end());
+		return new HistoryEntry(change.version(), change.status(), change.actor(), change.occurredAt(), detail);
+	}
+
 	@ExceptionHandler({ ApplicationNotFoundException.class, MethodArgumentTypeMismatchException.class })
 	String notFound(Model model, HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 		this.web.addTo(model);
-		return "not-found";
+		// service-support's not-found page, with a way back to the console
+		model.addAttribute("notFound", "There is no such application.");
+		model.addAttribute("section", Site.CONSOLE);
+		return "membership/not-found";
 	}
 
 }

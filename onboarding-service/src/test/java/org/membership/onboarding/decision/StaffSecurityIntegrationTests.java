@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.membership.onboarding.support.Api;
-import org.membership.onboarding.support.Browser;
 import org.membership.onboarding.support.OnboardingIntegrationTest;
 import org.membership.onboarding.support.SampleApplications;
+import org.membership.stack.testing.Browser;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import org.membership.onboarding.application.StatusTokens;
 import org.membership.onboarding.support.Api;
-import org.membership.onboarding.support.Browser;
 import org.membership.onboarding.support.OnboardingIntegrationTest;
 import org.membership.onboarding.support.SampleApplications;
+import org.membership.stack.testing.Browser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.membership.onboarding.support.Api;
-import org.membership.onboarding.support.Browser;
 import org.membership.onboarding.support.OnboardingIntegrationTest;
 import org.membership.onboarding.support.SampleApplications;
+import org.membership.stack.testing.Browser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -130,6 +130,11 @@ class WebPagesIntegrationTests {
 		assertThat(afterApproval.status()).isEqualTo(302);
 		assertThat(afterApproval.location()).endsWith("/staff");
 		assertThat(staff.get("/staff").body()).contains("Approved CLUJ IT Cluster as Associate member");
+		// the history names tiers by their labels, as the rest of the page
+		assertThat(staff.get("/staff/applications/" + approved).body()).contains("tier Associate, effective from")
+			.containsPattern("requested tier [A-Z][a-z]")
+			.doesNotContain("tier ASSOCIATE")
+			.doesNotContainPattern("requested tier [A-Z_]{2,}<");
 
 		page = staff.get("/staff/applications/" + rejected);
 		staff.submit(page, "/staff/applications/" + rejected + "/rejection", Map.of("reason", "Outside Europe"));
@@ -146,6 +151,23 @@ class WebPagesIntegrationTests {
 		assertThat(staff.get("/staff?status=REJECTED").body()).as("decided applications are listed too")
 			.contains("/staff/applications/" + rejected);
 		assertThat(staff.get("/staff").body()).doesNotContain("/staff/applications/" + rejected);
+	}
+
+	@Test
+	void theConsoleLinksToEachServicesDeadLettersAndAnUnknownApplicationIsTheSharedNotFoundPage() {
+		Browser staff = new Browser(this.port);
+		staff.logIn("staff", Api.STAFF_PASSWORD);
+
+		assertThat(staff.get("/staff").body()).contains("aria-label=\"Staff\"")
+			.containsPattern("href=\"http[^\"]+/staff/dead-letters\">Dead letters: directory</a>")
+			.containsPattern("href=\"http[^\"]+/staff/dead-letters\">Dead letters: notification</a>");
+		Browser.Page missing = staff.get("/staff/applications/" + UUID.randomUUID());
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body()).contains("<h1>Not found</h1>", "There is no such application.", "Back to Staff");
+		Browser.Page noStatus = new Browser(this.port)
+			.get("/applications/" + UUID.randomUUID() + "/status?token=wrong");
+		assertThat(noStatus.status()).isEqualTo(404);
+		assertThat(noStatus.body()).contains("<h1>Not found</h1>", "check that you copied all of it");
 	}
 
 	private UUID submit() {

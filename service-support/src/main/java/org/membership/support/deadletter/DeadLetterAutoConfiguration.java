@@ -16,6 +16,8 @@ import org.membership.events.ConsumerGroup;
 import org.membership.events.Topics;
 import org.membership.support.ApplicationName;
 import org.membership.support.security.StaffOnlyApi;
+import org.membership.support.security.StaffPages;
+import org.membership.support.web.Site;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -54,7 +56,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * /api/dead-letters/{topic}/{partition}/{offset}/replay} let staff (STAFF only, whatever
  * the service's security rules) list this service's dead letters and reprocess one in
  * this service only; replays are recorded in the table {@code dead_letter_replay}, whose
- * migration joins the service's Flyway locations.</li>
+ * migration joins the service's Flyway locations;</li>
+ * <li>on a service that renders pages, the same as a staff page,
+ * {@code /staff/dead-letters}, behind the form login.</li>
  * </ul>
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
@@ -140,6 +144,27 @@ public class DeadLetterAutoConfiguration {
 		// what a record held (personal data included) is for staff, whatever the API's
 		// rules
 		return StaffOnlyApi.paths(DeadLetterController.PATH + "/**");
+	}
+
+	/**
+	 * The dead letters as a staff page, on a service that renders pages: STAFF only, and
+	 * with it the form login on a service without a console of its own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.thymeleaf.spring6.SpringTemplateEngine")
+	static class PagesConfiguration {
+
+		@Bean
+		DeadLetterPages deadLetterPages(DeadLetters deadLetters, ConsumerGroup group) {
+			return new DeadLetterPages(deadLetters, group);
+		}
+
+		@Bean
+		StaffPages deadLetterStaffPages() {
+			return StaffPages.paths(Site.DEAD_LETTERS_PAGE, Site.DEAD_LETTERS_PAGE, Site.DEAD_LETTERS_PAGE + "/**");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

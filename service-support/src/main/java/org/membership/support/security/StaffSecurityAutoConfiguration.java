@@ -57,7 +57,8 @@ import org.springframework.util.StringUtils;
  * token (no cookie authenticates a call);</li>
  * <li>the actuator: health and info open, the rest for STAFF, Basic or Bearer;</li>
  * <li>the pages: a session, CSRF tokens, and a form login when the service has a staff
- * console.</li>
+ * console or service-support serves it pages for staff ({@link StaffPages}, the dead
+ * letters).</li>
  * </ul>
  * Which paths are open and which need STAFF is each service's {@link StaffSecurityRules},
  * except what service-support serves to staff itself ({@link StaffOnlyApi}) or to anyone
@@ -181,7 +182,8 @@ public class StaffSecurityAutoConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain staffPages(HttpSecurity http, StaffSecurityRules rules, ProblemResponses problems,
-			ObjectProvider<PublicPages> publicPages) throws Exception {
+			ObjectProvider<PublicPages> publicPages, ObjectProvider<StaffPages> staffPages) throws Exception {
+		List<StaffPages> supportPages = staffPages.orderedStream().toList();
 		http.authorizeHttpRequests((requests) -> {
 			// an error page is shown for whatever failed, wherever it failed
 			requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll().requestMatchers("/error").permitAll();
@@ -191,20 +193,34 @@ public class StaffSecurityAutoConfiguration {
 			// the shared stylesheet: every page, the login page too, is in the common
 			// look
 			requests.requestMatchers(HttpMethod.GET, SiteAutoConfiguration.ASSETS).permitAll();
+			supportPages.forEach((pages) -> requests.requestMatchers(pages.patterns().toArray(String[]::new))
+				.hasRole(StaffSecurityRules.STAFF));
 			rules.applyToPages(requests);
 		});
-		if (rules.consoleHome() != null) {
+		String loginHome = loginHome(rules, supportPages);
+		if (loginHome != null) {
 			// the login page in the common look (StaffLoginPage), not the framework's
 			// default
-			http.formLogin((form) -> form.loginPage(StaffLoginPage.PATH)
-				.permitAll()
-				.defaultSuccessUrl(rules.consoleHome(), false))
+			http.formLogin(
+					(form) -> form.loginPage(StaffLoginPage.PATH).permitAll().defaultSuccessUrl(loginHome, false))
 				.logout((logout) -> logout.logoutSuccessUrl(StaffLoginPage.PATH + "?logout").permitAll());
 		}
 		else {
 			http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems));
 		}
 		return http.build();
+	}
+
+	/**
+	 * Where a form login lands: the service's console, else the first page
+	 * service-support serves to staff; {@code null} when the service has no page for
+	 * staff, and so no login page.
+	 */
+	public static String loginHome(StaffSecurityRules rules, List<StaffPages> staffPages) {
+		if (rules.consoleHome() != null) {
+			return rules.consoleHome();
+		}
+		return staffPages.stream().map(StaffPages::home).findFirst().orElse(null);
 	}
 
 	private HttpSecurity stateless(HttpSecurity http, ProblemResponses problems, ObjectProvider<JwtDecoder> decoder,

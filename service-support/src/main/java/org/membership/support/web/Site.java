@@ -12,9 +12,11 @@ import org.membership.support.association.AssociationProperties;
  * @param navigation the sections of the site, in the order they are shown
  * @param feed the absolute URL of the announcements' Atom feed
  * @param links the base URLs of the services' pages, for links between them
+ * @param staffNavigation the pages for staff across the services (the console, each
+ * service's dead letters), shown on each of them
  */
-public record Site(AssociationProperties association, List<Section> navigation, String feed,
-		SiteProperties.Links links) {
+public record Site(AssociationProperties association, List<Section> navigation, String feed, SiteProperties.Links links,
+		List<Section> staffNavigation) {
 
 	/** The sections' keys, as a page names the one it belongs to. */
 	public static final String FORM = "form";
@@ -24,6 +26,16 @@ public record Site(AssociationProperties association, List<Section> navigation, 
 	public static final String ANNOUNCEMENTS = "announcements";
 
 	public static final String CONSOLE = "console";
+
+	/** The staff pages' keys, as a staff page names itself in the staff navigation. */
+	public static final String APPLICATIONS = "applications";
+
+	public static final String DIRECTORY_DEAD_LETTERS = "directory-dead-letters";
+
+	public static final String NOTIFICATION_DEAD_LETTERS = "notification-dead-letters";
+
+	/** Where a service with dead letters shows them to staff. */
+	public static final String DEAD_LETTERS_PAGE = "/staff/dead-letters";
 
 	/**
 	 * One entry of the navigation.
@@ -41,7 +53,12 @@ public record Site(AssociationProperties association, List<Section> navigation, 
 						new Section(DIRECTORY, "Members", links.directory() + "/members"),
 						new Section(ANNOUNCEMENTS, "Announcements", links.notification() + "/announcements"),
 						new Section(CONSOLE, "Staff", links.onboarding() + "/staff")),
-				links.notification() + "/announcements.atom", links);
+				links.notification() + "/announcements.atom", links,
+				List.of(new Section(APPLICATIONS, "Applications", links.onboarding() + "/staff"),
+						new Section(DIRECTORY_DEAD_LETTERS, "Dead letters: directory",
+								links.directory() + DEAD_LETTERS_PAGE),
+						new Section(NOTIFICATION_DEAD_LETTERS, "Dead letters: notification",
+								links.notification() + DEAD_LETTERS_PAGE)));
 	}
 
 }

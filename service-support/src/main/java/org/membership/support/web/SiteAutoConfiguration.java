@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.membership.support.association.AssociationAutoConfiguration;
 import org.membership.support.association.AssociationProperties;
+import org.membership.support.security.StaffPages;
+import org.membership.support.security.StaffSecurityAutoConfiguration;
 import org.membership.support.security.StaffSecurityRules;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,9 +50,10 @@ public class SiteAutoConfiguration {
 	}
 
 	@Bean
-	StaffLoginPage staffLoginPage(ObjectProvider<StaffSecurityRules> rules) {
+	StaffLoginPage staffLoginPage(ObjectProvider<StaffSecurityRules> rules, ObjectProvider<StaffPages> staffPages) {
 		StaffSecurityRules staffRules = rules.getIfAvailable();
-		return new StaffLoginPage(staffRules != null && staffRules.hasConsole());
+		return new StaffLoginPage(staffRules != null
+				&& StaffSecurityAutoConfiguration.loginHome(staffRules, staffPages.orderedStream().toList()) != null);
 	}
 
 	@Bean

@@ -7,7 +7,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The staff login form in the common look (instead of Spring Security's default page), on
- * a service with a staff console; elsewhere {@code /login} does not exist.
+ * a service with pages for staff (a staff console, the dead letters); elsewhere
+ * {@code /login} does not exist.
  */
 @Controller
 public class StaffLoginPage {

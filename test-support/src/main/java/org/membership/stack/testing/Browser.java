@@ -1,4 +1,4 @@
-package org.membership.onboarding.support;
+package org.membership.stack.testing;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A person with a browser: keeps cookies (the session), fills in forms with their CSRF
- * token, does not follow redirects by itself.
+ * A person with a browser, for the services' page tests: keeps cookies (the session),
+ * fills in forms with their CSRF token, does not follow redirects by itself.
  */
 public final class Browser {
 
