@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.membership.events.Topics;
 import org.membership.stack.testing.Browser;
+import org.membership.stack.testing.DeadLetterPage;
 import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.TestProducer;
 
@@ -19,6 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.membership.stack.testing.DeadLetterPage.address;
+import static org.membership.stack.testing.DeadLetterPage.assertSharedLayout;
+import static org.membership.stack.testing.DeadLetterPage.replayAction;
+import static org.membership.stack.testing.DeadLetterPage.row;
 
 /**
  * The directory's dead letters as a staff page ({@code /staff/dead-letters}): behind the
@@ -32,9 +36,7 @@ class DeadLetterPagesIntegrationTests {
 
 	private static final String STAFF_PASSWORD = "test-staff-secret";
 
-	private static final String PAGE = "/staff/dead-letters";
-
-	private static final Pattern REPLAY_ACTION = Pattern.compile("action=\"([^\"]*/replay[^\"]*)\"");
+	private static final String PAGE = DeadLetterPage.PATH;
 
 	private static final Pattern DATE_TIME_WITH_ZONE = Pattern
 		.compile("\\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2} [A-Z][A-Za-z0-9+:-]+");
@@ -147,38 +149,6 @@ class DeadLetterPagesIntegrationTests {
 		Browser browser = new Browser(this.port);
 		assertThat(browser.logIn("staff", STAFF_PASSWORD).status()).isEqualTo(302);
 		return browser;
-	}
-
-	/** The table row of the dead letter with key {@code id}, or {@code null}. */
-	private static String row(Browser browser, UUID id) {
-		Browser.Page page = browser.get(PAGE);
-		assertThat(page.status()).as(page.toString()).isEqualTo(200);
-		Matcher rows = Pattern.compile("<tr>(.*?)</tr>", Pattern.DOTALL).matcher(page.body());
-		while (rows.find()) {
-			if (rows.group(1).contains(">" + id + "<")) {
-				return rows.group(1);
-			}
-		}
-		return null;
-	}
-
-	private static String replayAction(String row) {
-		Matcher action = REPLAY_ACTION.matcher(row);
-		assertThat(action.find()).as("a Replay form in %s", row).isTrue();
-		return action.group(1);
-	}
-
-	/** "topic/partition/offset" of a replay action, as the message names it. */
-	private static String address(String action) {
-		String path = action.substring(PAGE.length() + 1, action.indexOf("/replay"));
-		return path;
-	}
-
-	private static void assertSharedLayout(String body) {
-		assertThat(body).containsPattern("<html[^>]* lang=\"en\"");
-		assertThat(body).contains("class=\"skip-link\" href=\"#main\"", "class=\"site-header\"", "<main id=\"main\"",
-				"class=\"site-footer\"", "/membership/site.css");
-		assertThat(body).containsPattern("<a href=\"[^\"]*/staff\" aria-current=\"page\">Staff</a>");
 	}
 
 	private String status(UUID id) {
