@@ -18,6 +18,10 @@ public final class Topics {
 
 	public static final String MEMBERSHIP_EFFECTIVE = "onboarding.membership-effective";
 
+	public static final String APPLICATION_WITHDRAWN = "onboarding.application-withdrawn";
+
+	public static final String EFFECTIVE_DATE_CHANGED = "onboarding.effective-date-changed";
+
 	public static final String ANNOUNCEMENT_PUBLISHED = "notification.announcement-published";
 
 	/** The consumer group (= {@code spring.application.name}) of directory-service. */
@@ -37,6 +41,8 @@ public final class Topics {
 			new EventTopic(MEMBER_APPROVED, MemberApproved.getClassSchema()),
 			new EventTopic(APPLICATION_REJECTED, ApplicationRejected.getClassSchema()),
 			new EventTopic(MEMBERSHIP_EFFECTIVE, MembershipEffective.getClassSchema()),
+			new EventTopic(APPLICATION_WITHDRAWN, ApplicationWithdrawn.getClassSchema()),
+			new EventTopic(EFFECTIVE_DATE_CHANGED, EffectiveDateChanged.getClassSchema()),
 			new EventTopic(ANNOUNCEMENT_PUBLISHED, AnnouncementPublished.getClassSchema()));
 
 	/**
@@ -44,9 +50,10 @@ public final class Topics {
 	 * groups has two dead-letter topics.
 	 */
 	public static final List<ConsumerGroup> CONSUMER_GROUPS = List.of(
-			new ConsumerGroup(DIRECTORY_SERVICE, List.of(MEMBER_APPROVED, MEMBERSHIP_EFFECTIVE)),
-			new ConsumerGroup(NOTIFICATION_SERVICE,
-					List.of(APPLICATION_RECEIVED, MEMBER_APPROVED, APPLICATION_REJECTED, MEMBERSHIP_EFFECTIVE)));
+			new ConsumerGroup(DIRECTORY_SERVICE,
+					List.of(MEMBER_APPROVED, MEMBERSHIP_EFFECTIVE, APPLICATION_WITHDRAWN, EFFECTIVE_DATE_CHANGED)),
+			new ConsumerGroup(NOTIFICATION_SERVICE, List.of(APPLICATION_RECEIVED, MEMBER_APPROVED, APPLICATION_REJECTED,
+					MEMBERSHIP_EFFECTIVE, APPLICATION_WITHDRAWN, EFFECTIVE_DATE_CHANGED)));
 
 	private Topics() {
 	}

@@ -157,7 +157,7 @@ class AsyncApiDocumentTests {
 	/** A record's .avsc, with the shared named types it uses. */
 	private static Schema parse(Path file) throws IOException {
 		Schema.Parser parser = new Schema.Parser();
-		for (String common : List.of("OrganisationType", "Organisation", "Contact")) {
+		for (String common : List.of("OrganisationType", "Organisation", "Contact", "Statement", "WithdrawnBy")) {
 			parser.parse(AVRO.resolve("common/" + common + ".avsc").toFile());
 		}
 		return parser.parse(file.toFile());

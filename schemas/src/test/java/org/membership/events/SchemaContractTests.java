@@ -34,7 +34,7 @@ class SchemaContractTests {
 	@MethodSource("topics")
 	void theAvscFileInTheJarParsesToTheGeneratedSchema(EventTopic topic) throws IOException {
 		Schema.Parser parser = new Schema.Parser();
-		for (String common : List.of("OrganisationType", "Organisation", "Contact")) {
+		for (String common : List.of("OrganisationType", "Organisation", "Contact", "Statement", "WithdrawnBy")) {
 			parse(parser, "/avro/common/" + common + ".avsc");
 		}
 		Schema parsed = parse(parser, "/avro/" + topic.schema().getName() + ".avsc");
@@ -104,12 +104,14 @@ class SchemaContractTests {
 		assertThat(Topics.deadLetterTopics()).doesNotHaveDuplicates()
 			.contains("onboarding.membership-effective.directory-service-dlt",
 					"onboarding.membership-effective.notification-service-dlt")
-			.hasSize(6);
+			.hasSize(10);
 		assertThat(Topics.consumerGroup(Topics.NOTIFICATION_SERVICE).orElseThrow().deadLetterTopics()).containsExactly(
 				"onboarding.application-received.notification-service-dlt",
 				"onboarding.member-approved.notification-service-dlt",
 				"onboarding.application-rejected.notification-service-dlt",
-				"onboarding.membership-effective.notification-service-dlt");
+				"onboarding.membership-effective.notification-service-dlt",
+				"onboarding.application-withdrawn.notification-service-dlt",
+				"onboarding.effective-date-changed.notification-service-dlt");
 		assertThat(Topics.consumerGroup("onboarding-service")).isEmpty();
 	}
 
