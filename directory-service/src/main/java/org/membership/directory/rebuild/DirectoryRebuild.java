@@ -25,6 +25,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the directory from the topics beside the live one, which keeps answering until
@@ -74,13 +77,16 @@ class DirectoryRebuild implements DisposableBean {
 
 	private final String instance;
 
+	private final TransactionOperations transactions;
+
 	private GenerationReplay running;
 
 	private Thread thread;
 
 	DirectoryRebuild(Generations generations, ConsumerLag consumer, ConsumerFactory<?, ?> consumers,
 			ReplayListener listener, ObjectProvider<ReplayObserver> observer, ProcessedEventRetention retention,
-			RebuildProperties properties, Clock clock, Environment environment) {
+			RebuildProperties properties, Clock clock, Environment environment,
+			PlatformTransactionManager transactions) {
 		this.generations = generations;
 		this.consumer = consumer;
 		this.consumers = consumers;
@@ -89,6 +95,7 @@ class DirectoryRebuild implements DisposableBean {
 		this.retention = retention;
 		this.properties = properties;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactions);
 		this.instance = environment.getProperty("spring.application.name", "directory-service") + " "
 				+ ManagementFactory.getRuntimeMXBean().getName();
 	}
@@ -110,7 +117,8 @@ class DirectoryRebuild implements DisposableBean {
 			endOffsets = endOffsets();
 			this.generations.replayUntil(generation, endOffsets);
 			replay = new GenerationReplay(generation, endOffsets, this.consumers, this.listener,
-					this.observer.getIfAvailable(() -> NO_OBSERVER), this.generations, this.properties, this.clock);
+					this.observer.getIfAvailable(() -> NO_OBSERVER), this.generations, this.properties, this.clock,
+					this.transactions);
 		}
 		catch (RuntimeException ex) {
 			this.generations.fail(generation, "could not start the replay: " + ex.getMessage());

@@ -3,6 +3,7 @@ package org.membership.directory.rebuild;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * One rebuild's replay: a consumer of its own, assigned to every partition (no group
@@ -30,9 +32,13 @@ import org.springframework.kafka.core.ConsumerFactory;
  * BUILDING generation. What comes after those offsets the live listeners apply to the
  * BUILDING generation themselves. Records that the directory cannot apply (unreadable,
  * invalid) are skipped: the live listeners dead-lettered them when they first met them.
- * Database errors are retried a few times, then the replay fails. It writes a heartbeat
- * with its progress, fails when it has read nothing for the stall time-out, and stops
- * when its generation is no longer BUILDING.
+ * The records of one poll are applied in one transaction (one commit instead of one per
+ * record: what bounds a rebuild is the database, not Kafka); when that transaction fails,
+ * because a record cannot be applied or a live listener wrote the same member at the same
+ * moment, the batch is applied again one record at a time, as before batching. Database
+ * errors are retried a few times, then the replay fails. It writes a heartbeat with its
+ * progress, fails when it has read nothing for the stall time-out, and stops when its
+ * generation is no longer BUILDING.
  */
 class GenerationReplay {
 
@@ -56,13 +62,15 @@ class GenerationReplay {
 
 	private final Clock clock;
 
+	private final TransactionOperations transactions;
+
 	private volatile boolean stopping;
 
 	private int skipped;
 
 	GenerationReplay(long generation, Map<TopicPartition, Long> endOffsets, ConsumerFactory<?, ?> consumers,
 			ReplayListener listener, ReplayObserver observer, Generations generations, RebuildProperties properties,
-			Clock clock) {
+			Clock clock, TransactionOperations transactions) {
 		this.generation = generation;
 		this.endOffsets = endOffsets;
 		Properties overrides = new Properties();
@@ -79,6 +87,7 @@ class GenerationReplay {
 		this.generations = generations;
 		this.properties = properties;
 		this.clock = clock;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -104,14 +113,18 @@ class GenerationReplay {
 					throw new IllegalStateException("the instance is stopping");
 				}
 				ConsumerRecords<Object, Object> records = this.consumer.poll(Duration.ofMillis(500));
+				List<ConsumerRecord<Object, Object>> batch = new ArrayList<>(records.count());
 				for (ConsumerRecord<Object, Object> record : records) {
 					TopicPartition partition = new TopicPartition(record.topic(), record.partition());
 					if (record.offset() < this.endOffsets.get(partition)) {
-						apply(record);
-						replayed.put(partition, record.offset() + 1);
-						heartbeatAt = heartbeatIfDue(heartbeatAt, replayed);
+						batch.add(record);
 					}
 				}
+				applyAll(batch);
+				for (ConsumerRecord<Object, Object> record : batch) {
+					replayed.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+				}
+				heartbeatAt = heartbeatIfDue(heartbeatAt, replayed);
 				List<TopicPartition> done = pending.stream()
 					.filter((partition) -> this.consumer.position(partition) >= this.endOffsets.get(partition))
 					.toList();
@@ -146,8 +159,31 @@ class GenerationReplay {
 		this.consumer.wakeup();
 	}
 
+	/**
+	 * Applies one poll's records: in one transaction, or, when that fails, one by one.
+	 * The observer hears of every record before the transaction begins, so that a test
+	 * holding the replay does not hold database locks too.
+	 */
+	private void applyAll(List<ConsumerRecord<Object, Object>> batch) {
+		batch.forEach((record) -> this.observer.beforeApply(this.generation, record));
+		if (batch.size() > 1) {
+			try {
+				this.transactions.executeWithoutResult(
+						(status) -> batch.forEach((record) -> this.listener.apply(record, this.generation)));
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (this.stopping) {
+					throw ex;
+				}
+				logger.debug("Rebuild of generation {}: a batch of {} records failed ({}), applying them one by one",
+						this.generation, batch.size(), ex.getMessage());
+			}
+		}
+		batch.forEach(this::apply);
+	}
+
 	private void apply(ConsumerRecord<Object, Object> record) {
-		this.observer.beforeApply(this.generation, record);
 		for (int attempt = 1;; attempt++) {
 			try {
 				this.listener.apply(record, this.generation);
