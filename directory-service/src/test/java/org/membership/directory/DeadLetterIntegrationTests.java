@@ -3,6 +3,7 @@ package org.membership.directory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +86,30 @@ class DeadLetterIntegrationTests {
 		assertThat((String) listed.get("errorClass")).isNotBlank();
 		assertThat((String) listed.get("message")).startsWith("The value on onboarding.member-approved is not Avro");
 		assertThat(listed.get("time")).isNotNull();
+	}
+
+	@Test
+	void aPoisonRecordOnEveryConsumedTopicIsDeadLetteredOnceInTheDirectorysOwnTopic() {
+		List<String> topics = Topics.consumerGroup(Topics.DIRECTORY_SERVICE).orElseThrow().topics();
+		assertThat(topics).contains(Topics.APPLICATION_WITHDRAWN, Topics.EFFECTIVE_DATE_CHANGED);
+		Map<String, UUID> keys = new LinkedHashMap<>();
+		for (String topic : topics) {
+			UUID id = UUID.randomUUID();
+			keys.put(topic, id);
+			TestProducer.sendRaw(topic, id, ("poison on " + topic).getBytes(StandardCharsets.UTF_8));
+		}
+		// a valid withdrawal behind the poison of its topic (same key, same partition)
+		UUID behind = keys.get(Topics.APPLICATION_WITHDRAWN);
+		TestProducer.send(SampleEvents.applicationWithdrawn(behind).build());
+
+		await().atMost(WAIT).until(() -> status(behind), "WITHDRAWN"::equals);
+		keys.forEach((topic, id) -> await().atMost(WAIT)
+			.untilAsserted(
+					() -> assertThat(TopicRecords.withKey(Topics.deadLetterTopic(topic, Topics.DIRECTORY_SERVICE), id))
+						.as("dead letters of %s", topic)
+						.hasSize(1)
+						.allSatisfy((letter) -> assertThat(new String(letter.value(), StandardCharsets.UTF_8))
+							.isEqualTo("poison on " + topic))));
 	}
 
 	@Test

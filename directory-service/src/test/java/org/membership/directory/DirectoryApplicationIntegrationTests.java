@@ -32,7 +32,7 @@ class DirectoryApplicationIntegrationTests {
 			assertThat(listeners.get("status")).isEqualTo("UP");
 			Object containers = ((Map<?, ?>) listeners.get("details")).get("containers");
 			assertThat(((Map<?, ?>) containers).keySet().stream().map(String::valueOf)).contains("member-approved",
-					"membership-effective");
+					"membership-effective", "effective-date-changed", "application-withdrawn");
 		});
 	}
 

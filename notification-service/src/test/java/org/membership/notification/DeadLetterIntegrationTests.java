@@ -3,6 +3,7 @@ package org.membership.notification;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +77,42 @@ class DeadLetterIntegrationTests {
 		assertThat(((Number) listed.get("originalOffset")).longValue()).isEqualTo(sent.offset());
 		assertThat((String) listed.get("message"))
 			.startsWith("The value on onboarding.application-received is not Avro");
+	}
+
+	@Test
+	void aPoisonRecordOnEveryConsumedTopicIsDeadLetteredOnceInNotificationsOwnTopic() throws Exception {
+		List<String> topics = Topics.consumerGroup(Topics.NOTIFICATION_SERVICE).orElseThrow().topics();
+		assertThat(topics).contains(Topics.APPLICATION_WITHDRAWN, Topics.EFFECTIVE_DATE_CHANGED);
+		Map<String, UUID> keys = new LinkedHashMap<>();
+		for (String topic : topics) {
+			UUID id = UUID.randomUUID();
+			keys.put(topic, id);
+			TestProducer.sendRaw(topic, id, ("poison on " + topic).getBytes(StandardCharsets.UTF_8));
+		}
+		// a valid withdrawal behind the poison of its topic (same key, same partition)
+		UUID behind = keys.get(Topics.APPLICATION_WITHDRAWN);
+		TestProducer.send(SampleEvents.applicationWithdrawn(behind).build());
+
+		await().atMost(WAIT)
+			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM notification WHERE application_id = ? AND kind = ?")
+				.params(behind, "WITHDRAWAL")
+				.query(Long.class)
+				.single() == 1);
+		Map<String, Integer> once = new LinkedHashMap<>();
+		topics.forEach((topic) -> once.put(topic, 1));
+		await().atMost(WAIT).until(() -> deadLettersByTopic(keys).equals(once));
+		// and no second copy of any of them after a while
+		await().during(Exactly.QUIET)
+			.atMost(Exactly.QUIET.plusSeconds(10))
+			.untilAsserted(() -> assertThat(deadLettersByTopic(keys)).isEqualTo(once));
+	}
+
+	/** Per consumed topic, the dead letters of its poison record. */
+	private static Map<String, Integer> deadLettersByTopic(Map<String, UUID> keys) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		keys.forEach((topic, id) -> counts.put(topic,
+				TopicRecords.withKey(Topics.deadLetterTopic(topic, Topics.NOTIFICATION_SERVICE), id).size()));
+		return counts;
 	}
 
 	@Test

@@ -36,8 +36,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsumerLag implements DisposableBean {
 
-	/** The topics this service consumes. */
-	static final List<String> TOPICS = List.of(Topics.MEMBER_APPROVED, Topics.MEMBERSHIP_EFFECTIVE);
+	/**
+	 * The topics this service consumes (the contract's list for its group): the lag, and
+	 * the partitions a rebuild replays.
+	 */
+	static final List<String> TOPICS = Topics.consumerGroup(Topics.DIRECTORY_SERVICE).orElseThrow().topics();
 
 	private static final Duration CACHE = Duration.ofSeconds(5);
 

@@ -225,7 +225,7 @@ public class Generations {
 	}
 
 	private long rows(long generation) {
-		return this.jdbc.sql("select count(*) from member where generation_id = ?")
+		return this.jdbc.sql("select count(*) from member where generation_id = ? and status in ('JOINING', 'MEMBER')")
 			.param(generation)
 			.query(Long.class)
 			.single();

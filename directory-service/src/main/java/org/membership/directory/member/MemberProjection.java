@@ -21,19 +21,23 @@ import org.springframework.transaction.annotation.Transactional;
  * <ol>
  * <li>an eventId already in {@code processed_event} is a duplicate: nothing changes;</li>
  * <li>the member row is locked; it has two field groups. The snapshot (organisation,
- * tier, effectiveFrom), carried whole by both events, is versioned by
- * {@code applied_version}: only an event with a higher applicationVersion replaces it.
- * The status only moves forward (JOINING to MEMBER): a MembershipEffective always makes
- * the member a MEMBER, even when a newer MemberApproved came first. An event that changes
- * neither group is stale;</li>
+ * tier, effectiveFrom), carried whole by MemberApproved, EffectiveDateChanged and
+ * MembershipEffective, is versioned by {@code applied_version}: only an event with a
+ * higher applicationVersion replaces it (so a new effective date moves a joining
+ * organisation, and an older approval arriving after it changes nothing). The status only
+ * moves forward (JOINING to MEMBER to WITHDRAWN): a MembershipEffective always makes the
+ * member a MEMBER, even when a newer MemberApproved came first. An ApplicationWithdrawn
+ * makes it WITHDRAWN and clears the snapshot; it is final, so every later event of the
+ * application is stale, whatever its version, and the row is the same whichever came
+ * first. An event that changes neither group is stale;</li>
  * <li>the eventId is recorded (its primary key guards against two deliveries
  * racing).</li>
  * </ol>
- * Both rules commute (the highest version wins, the status is a maximum), so the result
- * does not depend on the order in which the two topics are read: a rebuild gives the same
- * rows. Two events of one application on different topics may be applied at the same
- * moment by two consumers: both may try to insert, the primary key fails one of them, and
- * the error handler retries it, when it finds the row.
+ * The rules commute (the highest version wins, the status is a maximum, a withdrawal
+ * wins), so the result does not depend on the order in which the topics are read: a
+ * rebuild gives the same rows. Two events of one application on different topics may be
+ * applied at the same moment by two consumers: both may try to insert, the primary key
+ * fails one of them, and the error handler retries it, when it finds the row.
  * <p>
  * Every row is keyed by its generation ({@link Generations}): a live event goes to the
  * LIVE generation and, during a rebuild, to the BUILDING one too; the rebuild's replay
@@ -102,7 +106,15 @@ class MemberProjection {
 			.query((rs, row) -> new Applied(rs.getLong(1), MemberStatus.valueOf(rs.getString(2))))
 			.optional();
 		Outcome outcome;
-		if (current.isEmpty()) {
+		if (change.status() == MemberStatus.WITHDRAWN) {
+			outcome = withdraw(change, current, generation);
+		}
+		else if (current.isPresent() && current.get().status() == MemberStatus.WITHDRAWN) {
+			// final: an approval, date change or effective membership that arrives after
+			// the withdrawal (an older applicationVersion) must not list it again
+			outcome = Outcome.STALE;
+		}
+		else if (current.isEmpty()) {
 			write("""
 					insert into member (name, legal_name, name_key, search_text, country, city, website,
 					    organisation_type, member_count, description, tier, effective_from, status,
@@ -150,6 +162,33 @@ class MemberProjection {
 		return outcome;
 	}
 
+	private Outcome withdraw(MembershipChange change, Optional<Applied> current, long generation) {
+		if (current.isEmpty()) {
+			// before any other event of the application: the row that keeps it unlisted
+			this.jdbc.sql("""
+					insert into member (generation_id, application_id, status, applied_version, correlation_id)
+					values (?, ?, 'WITHDRAWN', ?, ?)
+					""")
+				.params(generation, change.applicationId().toString(), change.applicationVersion(),
+						change.correlationId())
+				.update();
+			return Outcome.APPLIED;
+		}
+		if (current.get().status() == MemberStatus.WITHDRAWN) {
+			return Outcome.STALE;
+		}
+		this.jdbc.sql("""
+				update member set name = null, legal_name = null, name_key = null, search_text = null, country = null,
+				    city = null, website = null, organisation_type = null, member_count = null, description = null,
+				    tier = null, effective_from = null, status = 'WITHDRAWN',
+				    applied_version = greatest(applied_version, ?), correlation_id = ?
+				where generation_id = ? and application_id = ?
+				""")
+			.params(change.applicationVersion(), change.correlationId(), generation, change.applicationId().toString())
+			.update();
+		return Outcome.APPLIED;
+	}
+
 	private void write(String sql, MembershipChange change, MemberStatus status, long generation) {
 		OrganisationSnapshot organisation = change.organisation();
 		String nameKey = SearchText.normalize(organisation.name());
@@ -181,6 +220,10 @@ class MemberProjection {
 		require(change.eventId() != null, change, "eventId is missing");
 		require(change.applicationId() != null, change, "applicationId is missing");
 		require(change.applicationVersion() >= 1, change, "applicationVersion must be 1 or more");
+		if (change.status() == MemberStatus.WITHDRAWN) {
+			// a withdrawal carries no snapshot
+			return;
+		}
 		require(change.effectiveFrom() != null, change, "effectiveFrom is missing");
 		require(this.association.isTier(change.tier()), change,
 				"tier '" + change.tier() + "' is not one of " + this.association.tiers().keySet());

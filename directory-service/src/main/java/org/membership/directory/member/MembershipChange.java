@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One event of either consumed topic, mapped from Avro at the edge: MemberApproved gives
- * status JOINING, MembershipEffective gives MEMBER; both carry the full snapshot, so
- * either can create the member on its own.
+ * One event of a consumed topic, mapped from Avro at the edge: MemberApproved and
+ * EffectiveDateChanged give status JOINING, MembershipEffective gives MEMBER; these carry
+ * the full snapshot, so each can create the member on its own. ApplicationWithdrawn gives
+ * WITHDRAWN and carries no snapshot (tier, effectiveFrom and organisation are null).
  */
 record MembershipChange(UUID eventId, String topic, UUID applicationId, long applicationVersion, String correlationId,
 		MemberStatus status, String tier, LocalDate effectiveFrom, OrganisationSnapshot organisation) {

@@ -11,7 +11,8 @@ enum Outcome {
 
 	/**
 	 * Nothing to change: the snapshot of a newer (or equal) applicationVersion is there,
-	 * and the status is already as far as this event would move it.
+	 * and the status is already as far as this event would move it; or the application
+	 * was withdrawn, which no later event undoes.
 	 */
 	STALE
 

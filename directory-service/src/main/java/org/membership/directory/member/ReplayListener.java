@@ -1,6 +1,8 @@
 package org.membership.directory.member;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.membership.events.ApplicationWithdrawn;
+import org.membership.events.EffectiveDateChanged;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.support.deadletter.InvalidEventException;
@@ -32,6 +34,8 @@ public class ReplayListener {
 		MembershipChange change = switch (record.value()) {
 			case MemberApproved event -> MemberApprovedListener.change(event);
 			case MembershipEffective event -> MembershipEffectiveListener.change(event);
+			case EffectiveDateChanged event -> EffectiveDateChangedListener.change(event);
+			case ApplicationWithdrawn event -> ApplicationWithdrawnListener.change(event);
 			case null -> throw new InvalidEventException("The value on " + record.topic() + "-" + record.partition()
 					+ "@" + record.offset() + " could not be read");
 			default -> throw new InvalidEventException("Unexpected " + record.value().getClass().getName() + " on "

@@ -22,6 +22,7 @@ import org.membership.directory.DirectoryIntegrationTest;
 import org.membership.directory.member.ConsumerLag;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
+import org.membership.events.Topics;
 import org.membership.stack.testing.InfrastructureInitializer;
 import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.TestProducer;
@@ -120,6 +121,52 @@ class RebuildIntegrationTests {
 		long again = rebuild(otherHttp);
 		awaitLive(again);
 		assertThat(allRows()).isEqualTo(everything);
+	}
+
+	@Test
+	void aRebuildReplaysNewEffectiveDatesAndWithdrawalsToTheSameDirectory() {
+		UUID moved = UUID.randomUUID();
+		UUID movedFirst = UUID.randomUUID();
+		UUID withdrawn = UUID.randomUUID();
+		UUID withdrawnFirst = UUID.randomUUID();
+		List<UUID> mine = List.of(moved, movedFirst, withdrawn, withdrawnFirst);
+		TestProducer.send(SampleEvents.memberApproved(moved)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Rebuild Moved")).build())
+			.build());
+		TestProducer.send(SampleEvents.effectiveDateChanged(moved)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Rebuild Moved")).build())
+			.build());
+		TestProducer.send(SampleEvents.effectiveDateChanged(movedFirst)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Rebuild Moved First")).build())
+			.build());
+		TestProducer.send(SampleEvents.memberApproved(movedFirst)
+			.setOrganisation(SampleEvents.organisation(SampleEvents.uniqueName("Rebuild Stale Approval")).build())
+			.build());
+		TestProducer.send(SampleEvents.memberApproved(withdrawn).build());
+		TestProducer.send(SampleEvents.applicationWithdrawn(withdrawn).build());
+		TestProducer.send(SampleEvents.applicationWithdrawn(withdrawnFirst).build());
+		TestProducer.send(SampleEvents.membershipEffective(withdrawnFirst).setApplicationVersion(2).build());
+		await().atMost(WAIT).untilAsserted(() -> {
+			assertThat(rows(mine)).extracting((row) -> row.get("status"))
+				.containsExactlyInAnyOrder("JOINING", "JOINING", "WITHDRAWN", "WITHDRAWN");
+			assertThat(this.lag.lagByTopic()).containsKeys(Topics.APPLICATION_WITHDRAWN, Topics.EFFECTIVE_DATE_CHANGED);
+			assertThat(this.lag.lagByTopic().values()).allMatch((behind) -> behind == 0);
+		});
+		List<Map<String, Object>> original = rows(mine);
+		assertThat(original).filteredOn((row) -> "JOINING".equals(row.get("status")))
+			.extracting((row) -> String.valueOf(row.get("effective_from")))
+			.containsOnly("2023-03-01");
+
+		long generation = rebuild(this.http);
+		awaitLive(generation);
+
+		assertThat(rows(mine)).isEqualTo(original);
+		for (UUID id : List.of(withdrawn, withdrawnFirst)) {
+			assertThat(this.http.getForEntity("/api/members/" + id, String.class).getStatusCode())
+				.isEqualTo(HttpStatus.NOT_FOUND);
+		}
+		String joining = this.http.getForObject("/api/members/joining?size=100", String.class);
+		assertThat(joining).doesNotContain(withdrawn.toString()).doesNotContain(withdrawnFirst.toString());
 	}
 
 	@Test

@@ -1,7 +1,11 @@
 package org.membership.notification.acknowledgement;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.membership.notification.mail.ContactBook;
 import org.membership.notification.mail.Dates;
@@ -22,7 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Acknowledgements {
 
+	private static final Logger logger = LoggerFactory.getLogger(Acknowledgements.class);
+
 	private final Notifications notifications;
+
+	private final ApplicationStates states;
 
 	private final ContactBook contacts;
 
@@ -30,9 +38,10 @@ class Acknowledgements {
 
 	private final AssociationTime time;
 
-	Acknowledgements(Notifications notifications, ContactBook contacts, AssociationProperties association,
-			AssociationTime time) {
+	Acknowledgements(Notifications notifications, ApplicationStates states, ContactBook contacts,
+			AssociationProperties association, AssociationTime time) {
 		this.notifications = notifications;
+		this.states = states;
 		this.contacts = contacts;
 		this.association = association;
 		this.time = time;
@@ -47,17 +56,38 @@ class Acknowledgements {
 						"organisationName", received.organisationName(), "applicationId", received.applicationId())));
 	}
 
+	/**
+	 * The approval mail, unless the application was withdrawn since (a newer
+	 * ApplicationWithdrawn came first: the decision no longer matters to the applicant).
+	 * When a newer EffectiveDateChanged came first, the mail gives the newer date, the
+	 * one the applicant was told about.
+	 */
 	@Transactional
 	void approved(ApplicationFacts.Approved approved) {
-		this.notifications.request(new NotificationRequest(approved.eventId(), approved.applicationId(),
-				NotificationKind.APPROVAL, null,
-				model("organisationName", approved.organisationName(), "tier",
-						this.association.tierLabel(approved.tier()), "effectiveFrom",
-						Dates.day(approved.effectiveFrom()), "note", approved.note(),
-						// a date today or earlier takes effect at once: the welcome mail
-						// follows right away, so the mail must not promise one "on the
-						// day"
-						"effectiveLater", approved.effectiveFrom().isAfter(this.time.today()) ? "true" : null)));
+		ApplicationStates.State state = this.states.lock(approved.applicationId());
+		if (state.withdrawnAfter(approved.applicationVersion())) {
+			logger.info("No approval mail for event {} of application {}: withdrawn since (version {})",
+					approved.eventId(), approved.applicationId(), state.withdrawnVersion());
+			return;
+		}
+		LocalDate effectiveFrom = approved.effectiveFrom();
+		if (state.newerDateThan(approved.applicationVersion())) {
+			effectiveFrom = state.effectiveFrom();
+		}
+		else {
+			this.states.effectiveFrom(approved.applicationId(), effectiveFrom, approved.applicationVersion());
+		}
+		this.notifications.request(
+				new NotificationRequest(approved.eventId(), approved.applicationId(), NotificationKind.APPROVAL, null,
+						model("organisationName", approved.organisationName(), "tier",
+								this.association.tierLabel(approved.tier()), "effectiveFrom", Dates.day(effectiveFrom),
+								"note", approved.note(),
+								// a date today or earlier takes effect at once: the
+								// welcome mail
+								// follows right away, so the mail must not promise one
+								// "on the
+								// day"
+								"effectiveLater", effectiveFrom.isAfter(this.time.today()) ? "true" : null)));
 	}
 
 	@Transactional
@@ -66,7 +96,7 @@ class Acknowledgements {
 				NotificationKind.REJECTION, null, model("reason", rejected.reason())));
 	}
 
-	private static Map<String, Object> model(Object... keysAndValues) {
+	static Map<String, Object> model(Object... keysAndValues) {
 		Map<String, Object> model = new HashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
 			model.put((String) keysAndValues[i], keysAndValues[i + 1]);

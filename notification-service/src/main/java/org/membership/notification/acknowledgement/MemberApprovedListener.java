@@ -19,7 +19,8 @@ class MemberApprovedListener {
 	@KafkaListener(id = "member-approved", idIsGroup = false, topics = Topics.MEMBER_APPROVED)
 	void on(MemberApproved event) {
 		this.acknowledgements.approved(new ApplicationFacts.Approved(event.getEventId(), event.getApplicationId(),
-				event.getOrganisation().getName(), event.getTier(), event.getEffectiveFrom(), event.getNote()));
+				event.getApplicationVersion(), event.getOrganisation().getName(), event.getTier(),
+				event.getEffectiveFrom(), event.getNote()));
 	}
 
 }

@@ -15,7 +15,13 @@ public enum NotificationKind {
 	REJECTION,
 
 	/** MembershipEffective: welcome, with a link to the announcement. */
-	WELCOME;
+	WELCOME,
+
+	/** ApplicationWithdrawn: the application was withdrawn, by whom, and why. */
+	WITHDRAWAL,
+
+	/** EffectiveDateChanged: the membership takes effect on another date. */
+	EFFECTIVE_DATE_CHANGE;
 
 	String template() {
 		return name().toLowerCase(Locale.ROOT);

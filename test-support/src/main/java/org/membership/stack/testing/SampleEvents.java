@@ -8,11 +8,14 @@ import java.util.UUID;
 import org.membership.events.AnnouncementPublished;
 import org.membership.events.ApplicationReceived;
 import org.membership.events.ApplicationRejected;
+import org.membership.events.ApplicationWithdrawn;
 import org.membership.events.Contact;
+import org.membership.events.EffectiveDateChanged;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Organisation;
 import org.membership.events.OrganisationType;
+import org.membership.events.WithdrawnBy;
 
 /**
  * The reference story as events, for every module's tests: CLUJ IT Cluster (Cluj-Napoca,
@@ -42,6 +45,8 @@ public final class SampleEvents {
 	private static final Instant SUBMITTED_AT = Instant.parse("2022-11-02T09:00:00Z");
 
 	private static final Instant DECIDED_AT = Instant.parse("2022-12-01T10:00:00Z");
+
+	private static final Instant CHANGED_AT = Instant.parse("2022-12-15T14:00:00Z");
 
 	/** Midnight of 1 January 2023 in Brussels, the association's time zone. */
 	private static final Instant EFFECTIVE_AT = Instant.parse("2022-12-31T23:00:00Z");
@@ -117,6 +122,47 @@ public final class SampleEvents {
 			.setCorrelationId(correlationId(applicationId))
 			.setReason("Members must be based in the EU or the EEA.")
 			.setRejectedBy("staff");
+	}
+
+	/**
+	 * The effective date that {@link #effectiveDateChanged(UUID)} moves the membership
+	 * to.
+	 */
+	public static final LocalDate NEW_EFFECTIVE_FROM = LocalDate.of(2023, 3, 1);
+
+	/**
+	 * The other turn after the approval: staff move the effective date from 1 January to
+	 * 1 March 2023 (version 3).
+	 */
+	public static EffectiveDateChanged.Builder effectiveDateChanged(UUID applicationId) {
+		return EffectiveDateChanged.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOccurredAt(CHANGED_AT)
+			.setApplicationId(applicationId)
+			.setApplicationVersion(3)
+			.setCorrelationId(correlationId(applicationId))
+			.setPreviousEffectiveFrom(EFFECTIVE_FROM)
+			.setEffectiveFrom(NEW_EFFECTIVE_FROM)
+			.setReason("The board confirms new members at its meeting of 1 March.")
+			.setChangedBy("staff")
+			.setTier(TIER)
+			.setOrganisation(organisation().build());
+	}
+
+	/**
+	 * The application is withdrawn by its applicant, from the status link (version 3,
+	 * after the approval; set version 2 for a withdrawal while submitted).
+	 */
+	public static ApplicationWithdrawn.Builder applicationWithdrawn(UUID applicationId) {
+		return ApplicationWithdrawn.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOccurredAt(CHANGED_AT)
+			.setApplicationId(applicationId)
+			.setApplicationVersion(3)
+			.setCorrelationId(correlationId(applicationId))
+			.setWithdrawnBy(WithdrawnBy.APPLICANT)
+			.setReason(null)
+			.setWithdrawnAt(CHANGED_AT);
 	}
 
 	/** The membership starts on 1 January 2023 (version 3). */
