@@ -206,11 +206,13 @@ class TimelineReader implements DisposableBean {
 						});
 					}
 				}
+				// assigned first: offsets of unassigned partitions are looked up, then
+				// warned about
+				consumer.assign(partitions);
 				Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, remaining());
 				Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(
 						partitions.stream().collect(Collectors.toMap((p) -> p, (p) -> from.toEpochMilli())),
 						remaining());
-				consumer.assign(partitions);
 				Map<TopicPartition, Long> next = new HashMap<>();
 				for (TopicPartition partition : partitions) {
 					OffsetAndTimestamp start = starts.get(partition);

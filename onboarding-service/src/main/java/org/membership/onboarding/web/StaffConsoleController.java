@@ -36,9 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The staff console at {@code /staff} (form login, role STAFF): the applications, those
- * awaiting a decision first and the decided ones by status, each with its history, and
- * forms to approve (tier, effective date, note) or reject (reason). Decisions go through
- * the same service as the API.
+ * awaiting a decision first and the decided ones by status, each with its history and its
+ * events on Kafka (the timeline, a bounded read per page view), and forms to approve
+ * (tier, effective date, note) or reject (reason). Decisions go through the same service
+ * as the API.
  */
 @Controller
 class StaffConsoleController {
