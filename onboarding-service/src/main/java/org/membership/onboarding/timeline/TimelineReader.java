@@ -169,6 +169,9 @@ class TimelineReader implements DisposableBean {
 
 		private long scanned;
 
+		/** Whether a reason names the time bound already. */
+		private boolean outOfTime;
+
 		Scan(String key, TimelineProperties bounds) {
 			this.key = key;
 			this.bounds = bounds;
@@ -184,8 +187,11 @@ class TimelineReader implements DisposableBean {
 		}
 
 		void timedOut() {
-			this.reasons.add("Reading took longer than " + this.bounds.maxTime() + " (" + PROPERTY
-					+ "max-time); what was read by then is shown.");
+			if (!this.outOfTime) {
+				this.outOfTime = true;
+				this.reasons.add("Reading took longer than " + this.bounds.maxTime() + " (" + PROPERTY
+						+ "max-time); what was read by then is shown.");
+			}
 		}
 
 		void readTopics(Instant from) throws TimeoutException {
@@ -243,6 +249,7 @@ class TimelineReader implements DisposableBean {
 					remaining = remaining();
 				}
 				catch (TimeoutException ex) {
+					this.outOfTime = true;
 					this.reasons.add("Reading took longer than " + this.bounds.maxTime() + " (" + PROPERTY
 							+ "max-time); not read to the end: " + unfinished(open, next, ends) + ".");
 					return;
