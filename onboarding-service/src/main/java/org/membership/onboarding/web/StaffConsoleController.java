@@ -15,6 +15,7 @@ import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.application.HistoryEntry;
 import org.membership.onboarding.decision.DecisionService;
+import org.membership.onboarding.timeline.ApplicationTimelines;
 import org.membership.support.association.AssociationTime;
 import org.membership.support.problem.InvalidFieldException;
 import org.membership.support.web.PageText;
@@ -35,9 +36,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The staff console at {@code /staff} (form login, role STAFF): the applications, those
- * awaiting a decision first and the decided ones by status, each with its history, and
- * forms to approve (tier, effective date, note) or reject (reason). Decisions go through
- * the same service as the API.
+ * awaiting a decision first and the decided ones by status, each with its history and its
+ * events on Kafka (the timeline, a bounded read per page view), and forms to approve
+ * (tier, effective date, note) or reject (reason). Decisions go through the same service
+ * as the API.
  */
 @Controller
 class StaffConsoleController {
@@ -57,13 +59,16 @@ class StaffConsoleController {
 
 	private final PageText text;
 
+	private final ApplicationTimelines timelines;
+
 	StaffConsoleController(Applications applications, DecisionService decisions, AssociationTime time, WebModel web,
-			PageText text) {
+			PageText text, ApplicationTimelines timelines) {
 		this.applications = applications;
 		this.decisions = decisions;
 		this.time = time;
 		this.web = web;
 		this.text = text;
+		this.timelines = timelines;
 	}
 
 	/**
@@ -104,6 +109,7 @@ class StaffConsoleController {
 		model.addAttribute("app", this.applications.find(id).orElseThrow(() -> new ApplicationNotFoundException(id)));
 		model.addAttribute("history", this.applications.history(id).stream().map(this::readable).toList());
 		model.addAttribute("today", this.time.today());
+		model.addAttribute("timeline", this.timelines.of(id));
 		this.web.addTo(model);
 		return "staff-application";
 	}
