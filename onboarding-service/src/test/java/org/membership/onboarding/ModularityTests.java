@@ -30,7 +30,7 @@ class ModularityTests {
 	@Test
 	void theFeaturesAreModules() {
 		assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("application",
-				"decision", "schedule", "outbox", "web", "system");
+				"decision", "schedule", "outbox", "review", "statuslink", "web", "system");
 	}
 
 }
