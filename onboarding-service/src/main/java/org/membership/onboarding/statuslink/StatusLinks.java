@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.membership.onboarding.application.Application;
 import org.membership.onboarding.application.Applications;
@@ -75,6 +76,12 @@ public class StatusLinks {
 
 	/** Renews the token and mails the new link, if the request matches. */
 	void renew(UUID reference, String email) {
+		try (MDC.MDCCloseable applicationId = MDC.putCloseable("applicationId", reference.toString())) {
+			renewInTransaction(reference, email);
+		}
+	}
+
+	private void renewInTransaction(UUID reference, String email) {
 		try {
 			boolean renewed = Boolean.TRUE.equals(this.transactions
 				.execute((status) -> this.applications.renewStatusToken(reference, email, this.properties.minInterval())

@@ -181,7 +181,7 @@ class ApplicationApiController {
 	@PostMapping(path = "/status-link", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ApplicationViews.StatusLinkRequested> requestStatusLink(
 			@Valid @RequestBody StatusLinkRequest request) {
-		this.statusLinks.request(request.reference(), request.email().strip());
+		this.statusLinks.request(request.reference(), request.email());
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApplicationViews.StatusLinkRequested.ANSWER);
 	}
 

@@ -120,7 +120,8 @@ class ApplicationFormController {
 		catch (IllegalArgumentException ex) {
 			// shown below
 		}
-		var violations = this.validator.validate(new StatusLinkRequest(id, email));
+		StatusLinkRequest request = new StatusLinkRequest(id, email);
+		var violations = this.validator.validate(request);
 		boolean badReference = id == null;
 		boolean badEmail = !violations.isEmpty()
 				&& violations.stream().anyMatch((violation) -> violation.getPropertyPath().toString().equals("email"));
@@ -138,7 +139,7 @@ class ApplicationFormController {
 			this.web.addTo(model);
 			return "status-link";
 		}
-		this.statusLinks.request(id, email.strip());
+		this.statusLinks.request(request.reference(), request.email());
 		redirect.addFlashAttribute("requested", true);
 		return "redirect:/status-link";
 	}
