@@ -42,6 +42,9 @@ public final class LocalStack {
 			List.of(Map.entry("Announcements", "/announcements"), Map.entry("Atom feed", "/announcements.atom")));
 
 	/** The services with their local ports (the README's table). */
+	/** Where onboarding-service sends the daily digest of overdue reviews. */
+	public static final String REVIEW_DIGEST_TO = "membership-staff@digitalsme.example";
+
 	public static final List<Service> SERVICES = List.of(new Service("onboarding-service", 8081),
 			new Service("directory-service", 8082), new Service("notification-service", 8083));
 
@@ -280,6 +283,12 @@ public final class LocalStack {
 				"--spring.mail.host=" + Ports.LOOPBACK, "--spring.mail.port=" + this.mail.smtpPort(),
 				"--spring.datasource.url=jdbc:h2:file:" + data.resolve("db")));
 		arguments.addAll(this.staffKeys.arguments(service.name().equals("onboarding-service")));
+		if (service.name().equals("onboarding-service")) {
+			// the staff's daily digest of overdue reviews, in the stack's mail directory
+			// with
+			// the other mails (SMTP as above)
+			arguments.add("--membership.onboarding.review-digest.to=" + REVIEW_DIGEST_TO);
+		}
 		// every page links to the other services' pages, wherever they run
 		for (Service linked : servicesToStart()) {
 			arguments.add("--membership.web.links." + linked.name().replace("-service", "") + "=http://"

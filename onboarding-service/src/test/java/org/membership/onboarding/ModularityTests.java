@@ -30,7 +30,7 @@ class ModularityTests {
 	@Test
 	void theFeaturesAreModules() {
 		assertThat(modules.stream().map(ApplicationModule::getName)).containsExactlyInAnyOrder("application",
-				"decision", "schedule", "outbox", "timeline", "web", "system");
+				"decision", "schedule", "outbox", "review", "statuslink", "timeline", "web", "system");
 	}
 
 }

@@ -127,6 +127,46 @@ public class ApplicationRepository {
 	}
 
 	/**
+	 * A page of the SUBMITTED applications, oldest first: those submitted before
+	 * {@code cutoff} ({@code before}) or the others.
+	 */
+	public Page<Application> findSubmitted(boolean before, Instant cutoff, Pageable pageable) {
+		String where = " WHERE status = 'SUBMITTED' AND submitted_at " + (before ? "<" : ">=") + " :cutoff";
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM membership_application" + where)
+			.param("cutoff", timestamp(cutoff))
+			.query(Long.class)
+			.single();
+		List<Application> content = this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM membership_application" + where
+					+ " ORDER BY submitted_at, id LIMIT :limit OFFSET :offset")
+			.param("cutoff", timestamp(cutoff))
+			.param("limit", pageable.getPageSize())
+			.param("offset", pageable.getOffset())
+			.query(ApplicationRepository::application)
+			.list();
+		return new PageImpl<>(content, pageable, total);
+	}
+
+	/**
+	 * Replaces the status token's hash if {@code email} is the contact's address (case
+	 * insensitive) and the token was not renewed after {@code renewedNotAfter}: one
+	 * conditional update, so of several requests at once at most one renews.
+	 * @return whether this call replaced the token
+	 */
+	boolean renewStatusToken(UUID id, String email, String tokenHash, Instant now, Instant renewedNotAfter) {
+		return this.jdbc.sql("""
+				UPDATE membership_application SET status_token_hash = :tokenHash, status_link_renewed_at = :now
+				WHERE id = :id AND LOWER(contact_email) = LOWER(:email)
+					AND (status_link_renewed_at IS NULL OR status_link_renewed_at <= :renewedNotAfter)""")
+			.param("id", id)
+			.param("email", email)
+			.param("tokenHash", tokenHash)
+			.param("now", timestamp(now))
+			.param("renewedNotAfter", timestamp(renewedNotAfter))
+			.update() == 1;
+	}
+
+	/**
 	 * SUBMITTED to APPROVED, only if it is still SUBMITTED.
 	 * @return whether this call made the change
 	 */

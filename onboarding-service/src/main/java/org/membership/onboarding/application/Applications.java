@@ -2,6 +2,7 @@ package org.membership.onboarding.application;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -252,6 +253,48 @@ public class Applications {
 
 	public Page<Application> findAll(ApplicationStatus status, Pageable pageable) {
 		return this.repository.findAll(status, pageable);
+	}
+
+	/**
+	 * A page of the SUBMITTED applications, oldest first: those submitted before
+	 * {@code cutoff} ({@code before}) or the others.
+	 */
+	public Page<Application> findSubmitted(boolean before, Instant cutoff, Pageable pageable) {
+		return this.repository.findSubmitted(before, cutoff, pageable);
+	}
+
+	/**
+	 * Gives the application a new status token, which replaces the old one (its link
+	 * stops working), if {@code email} is its contact's address (case insensitive) and
+	 * its token was not renewed within {@code minInterval}. Joins the caller's
+	 * transaction, so that the renewal is undone when the new link cannot be delivered.
+	 * Neither the token nor the address is logged.
+	 * @return the application and its new token; empty when the reference and the address
+	 * do not match, or the last renewal was too recent
+	 */
+	public Optional<RenewedStatusToken> renewStatusToken(UUID id, String email, Duration minInterval) {
+		Instant now = this.clock.instant();
+		String token = this.tokens.generate();
+		if (!this.repository.renewStatusToken(id, email.strip(), StatusTokens.hash(token), now,
+				now.minus(minInterval))) {
+			return Optional.empty();
+		}
+		return Optional.of(new RenewedStatusToken(this.repository.findById(id).orElseThrow(), token));
+	}
+
+	/**
+	 * A renewed status token.
+	 *
+	 * @param token the applicant's new private token: for the mail to the contact only
+	 */
+	public record RenewedStatusToken(Application application, String token) {
+
+		@Override
+		public String toString() {
+			// never the token, whoever prints this
+			return "RenewedStatusToken[application=" + this.application.id() + "]";
+		}
+
 	}
 
 	/** Approved applications due on {@code today}. */

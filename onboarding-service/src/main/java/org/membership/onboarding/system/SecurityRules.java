@@ -19,6 +19,7 @@ class SecurityRules {
 	StaffSecurityRules staffSecurityRules() {
 		return StaffSecurityRules.staffByDefault()
 			.open(HttpMethod.POST, "/api/applications")
+			.open(HttpMethod.POST, "/api/applications/status-link")
 			.open(HttpMethod.GET, "/api/applications/*/status")
 			.staff("/staff", "/staff/**")
 			.otherPages(Access.OPEN)

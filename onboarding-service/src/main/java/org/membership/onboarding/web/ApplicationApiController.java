@@ -17,6 +17,9 @@ import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.application.Submission;
 import org.membership.onboarding.decision.DecisionService;
+import org.membership.onboarding.review.ReviewTimes;
+import org.membership.onboarding.statuslink.StatusLinks;
+import org.membership.onboarding.statuslink.StatusPages;
 import org.membership.support.problem.InvalidFieldException;
 
 import org.springframework.data.domain.Pageable;
@@ -55,14 +58,26 @@ class ApplicationApiController {
 
 	private final BulkApprovals bulkApprovals;
 
-	ApplicationApiController(Applications applications, DecisionService decisions, BulkApprovals bulkApprovals) {
+	private final ReviewTimes reviews;
+
+	private final StatusPages statusPages;
+
+	private final StatusLinks statusLinks;
+
+	ApplicationApiController(Applications applications, DecisionService decisions, BulkApprovals bulkApprovals,
+			ReviewTimes reviews, StatusPages statusPages, StatusLinks statusLinks) {
 		this.applications = applications;
 		this.decisions = decisions;
 		this.bulkApprovals = bulkApprovals;
+		this.reviews = reviews;
+		this.statusPages = statusPages;
+		this.statusLinks = statusLinks;
 	}
 
 	@Operation(summary = "Submit an application",
-			description = "Anyone may submit. The answer's statusUrl is the applicant's private link to the status.",
+			description = "Anyone may submit. The answer's statusUrl is the applicant's private link to the status (JSON),"
+					+ " statusPageUrl the absolute link to the status page; a lost link is replaced through"
+					+ " POST /api/applications/status-link.",
 			responses = { @ApiResponse(responseCode = "201", description = "Submitted"), @ApiResponse(
 					responseCode = "200",
 					description = "Submitted before with the same Idempotency-Key and body: the same application"),
@@ -79,17 +94,30 @@ class ApplicationApiController {
 		}
 		Submission submission = this.applications.submit(request.toNewApplication(), idempotencyKey);
 		var body = new ApplicationViews.Submitted(submission.id(), submission.status(),
-				ApplicationViews.statusUrl(submission.id(), submission.statusToken()));
+				ApplicationViews.statusUrl(submission.id(), submission.statusToken()),
+				this.statusPages.absolute(submission.id(), submission.statusToken()));
 		return ResponseEntity.status(submission.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 			.location(URI.create("/api/applications/" + submission.id()))
 			.body(body);
 	}
 
-	@Operation(summary = "List applications", description = "Oldest first; optionally of one status.")
+	@Operation(summary = "List applications",
+			description = "Oldest first; optionally of one status. overdue=true: only the submitted applications"
+					+ " that have waited the review time (membership.association.review-time, 14 days by default)"
+					+ " or longer; overdue=false: the other submitted ones. overdue needs status SUBMITTED or none.")
 	@GetMapping
 	PagedModel<ApplicationViews.Summary> list(@RequestParam(required = false) ApplicationStatus status,
-			Pageable pageable) {
-		return new PagedModel<>(this.applications.findAll(status, pageable).map(ApplicationViews.Summary::of));
+			@RequestParam(required = false) Boolean overdue, Pageable pageable) {
+		if (overdue == null) {
+			return new PagedModel<>(this.applications.findAll(status, pageable)
+				.map((application) -> ApplicationViews.Summary.of(application, this.reviews)));
+		}
+		if (status != null && status != ApplicationStatus.SUBMITTED) {
+			throw new InvalidFieldException("overdue",
+					"only submitted applications are overdue or not: use it with status=SUBMITTED or without status");
+		}
+		return new PagedModel<>(this.reviews.findSubmitted(overdue, pageable)
+			.map((application) -> ApplicationViews.Summary.of(application, this.reviews)));
 	}
 
 	@Operation(summary = "One application with its history")
@@ -138,6 +166,23 @@ class ApplicationApiController {
 		return this.applications.findWithToken(uuid, token)
 			.map(ApplicationViews.ApplicantStatus::of)
 			.orElseThrow(() -> new ApplicationNotFoundException(uuid));
+	}
+
+	/**
+	 * A new status link for a lost one: always 202 with the same answer, whether the
+	 * reference and the address match or not; when they do, the contact receives the new
+	 * link by mail and the old one stops working.
+	 */
+	@Operation(summary = "Ask for a new status link",
+			description = "Anyone may ask. The answer is 202 whether or not the reference (the application's id)"
+					+ " and the contact's e-mail address match; when they do, the status token is replaced (the old"
+					+ " link stops working) and the new link is mailed to the contact, at most once per application"
+					+ " within membership.onboarding.status-link.min-interval (5 minutes). Malformed input is 400.")
+	@PostMapping(path = "/status-link", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ApplicationViews.StatusLinkRequested> requestStatusLink(
+			@Valid @RequestBody StatusLinkRequest request) {
+		this.statusLinks.request(request.reference(), request.email());
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(ApplicationViews.StatusLinkRequested.ANSWER);
 	}
 
 	static UUID parse(String id) {

@@ -8,6 +8,7 @@ import jakarta.validation.Validator;
 
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.application.Submission;
+import org.membership.onboarding.statuslink.StatusLinks;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The applicant's pages: the form at {@code /} (errors next to their fields, input kept),
- * the confirmation with the private status link, and the status page behind that link.
+ * the confirmation with the private status link, the status page behind that link, and
+ * the page that mails a new link for a lost one.
  */
 @Controller
 class ApplicationFormController {
@@ -34,10 +36,13 @@ class ApplicationFormController {
 
 	private final WebModel web;
 
-	ApplicationFormController(Applications applications, Validator validator, WebModel web) {
+	private final StatusLinks statusLinks;
+
+	ApplicationFormController(Applications applications, Validator validator, WebModel web, StatusLinks statusLinks) {
 		this.applications = applications;
 		this.validator = validator;
 		this.web = web;
+		this.statusLinks = statusLinks;
 	}
 
 	@GetMapping("/")
@@ -91,6 +96,52 @@ class ApplicationFormController {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			return notFoundPage(model);
 		});
+	}
+
+	/** Where an applicant who lost the status link asks for a new one. */
+	@GetMapping("/status-link")
+	String statusLinkForm(Model model) {
+		this.web.addTo(model);
+		return "status-link";
+	}
+
+	/**
+	 * A request for a new status link: the same answer whether the reference and address
+	 * match or not; only malformed input is shown as errors (400).
+	 */
+	@PostMapping("/status-link")
+	String requestStatusLink(@RequestParam(required = false) String reference,
+			@RequestParam(required = false) String email, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		UUID id = null;
+		try {
+			id = (reference != null) ? UUID.fromString(reference.strip()) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			// shown below
+		}
+		StatusLinkRequest request = new StatusLinkRequest(id, email);
+		var violations = this.validator.validate(request);
+		boolean badReference = id == null;
+		boolean badEmail = !violations.isEmpty()
+				&& violations.stream().anyMatch((violation) -> violation.getPropertyPath().toString().equals("email"));
+		if (badReference || badEmail) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("reference", reference);
+			model.addAttribute("email", email);
+			if (badReference) {
+				model.addAttribute("referenceError",
+						"Enter the reference shown after you applied, such as 3f2c9a1e-5b7d-4c8e-9f10-2a3b4c5d6e7f.");
+			}
+			if (badEmail) {
+				model.addAttribute("emailError", "Enter an e-mail address such as name@example.org.");
+			}
+			this.web.addTo(model);
+			return "status-link";
+		}
+		this.statusLinks.request(request.reference(), request.email());
+		redirect.addFlashAttribute("requested", true);
+		return "redirect:/status-link";
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -12,6 +12,8 @@ import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.ContactPerson;
 import org.membership.onboarding.application.HistoryEntry;
 import org.membership.onboarding.application.ApplyingOrganisation;
+import org.membership.onboarding.review.ReviewTimes;
+import org.membership.onboarding.statuslink.StatusPages;
 
 /** The JSON answers of the API. */
 final class ApplicationViews {
@@ -26,22 +28,45 @@ final class ApplicationViews {
 
 	/** The applicant's private status page of an application. */
 	static String statusPage(UUID id, String token) {
-		return "/applications/" + id + "/status?token=" + token;
+		return StatusPages.path(id, token);
 	}
 
-	/** Answer of a submission. */
-	record Submitted(UUID id, ApplicationStatus status, String statusUrl) {
+	/**
+	 * Answer of a submission.
+	 *
+	 * @param statusUrl the applicant's private status as JSON, relative
+	 * @param statusPageUrl the applicant's private status page, absolute
+	 */
+	record Submitted(UUID id, ApplicationStatus status, String statusUrl, String statusPageUrl) {
 	}
 
-	/** One line of the staff list. */
+	/**
+	 * One line of the staff list.
+	 *
+	 * @param overdue whether it is submitted and has waited the review time or longer
+	 * @param daysWaiting whole days since the submission day (association time zone),
+	 * while it is submitted
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Summary(UUID id, ApplicationStatus status, long version, String organisationName, String country,
-			String requestedTier, Instant submittedAt) {
+			String requestedTier, Instant submittedAt, boolean overdue, Long daysWaiting) {
 
-		static Summary of(Application application) {
+		static Summary of(Application application, ReviewTimes reviews) {
+			boolean submitted = application.status() == ApplicationStatus.SUBMITTED;
 			return new Summary(application.id(), application.status(), application.version(),
 					application.organisation().name(), application.organisation().country(),
-					application.requestedTier(), application.submittedAt());
+					application.requestedTier(), application.submittedAt(), reviews.isOverdue(application),
+					submitted ? reviews.daysWaiting(application.submittedAt()) : null);
 		}
+
+	}
+
+	/** The answer to a request for a new status link, whatever the request matched. */
+	record StatusLinkRequested(String message) {
+
+		static final StatusLinkRequested ANSWER = new StatusLinkRequested(
+				"If the reference and the e-mail address belong to an application, a new status link is on its way"
+						+ " to that address and the old link no longer works.");
 
 	}
 

@@ -15,6 +15,7 @@ import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.application.HistoryEntry;
 import org.membership.onboarding.decision.DecisionService;
+import org.membership.onboarding.review.ReviewTimes;
 import org.membership.onboarding.timeline.ApplicationTimelines;
 import org.membership.support.association.AssociationTime;
 import org.membership.support.problem.InvalidFieldException;
@@ -61,25 +62,35 @@ class StaffConsoleController {
 
 	private final ApplicationTimelines timelines;
 
+	private final ReviewTimes reviews;
+
 	StaffConsoleController(Applications applications, DecisionService decisions, AssociationTime time, WebModel web,
-			PageText text, ApplicationTimelines timelines) {
+			PageText text, ApplicationTimelines timelines, ReviewTimes reviews) {
 		this.applications = applications;
 		this.decisions = decisions;
 		this.time = time;
 		this.web = web;
 		this.text = text;
 		this.timelines = timelines;
+		this.reviews = reviews;
 	}
 
 	/**
 	 * The applications of one status (SUBMITTED unless asked otherwise; {@code ALL} for
-	 * every status), oldest first, with their age.
+	 * every status), oldest first, with their age; the overdue ones marked, and with
+	 * {@code overdue=true} only those.
 	 */
 	@GetMapping("/staff")
 	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String status,
-			Authentication staff, Model model) {
-		ApplicationStatus filter = status(status);
-		model.addAttribute("page", this.applications.findAll(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+			@RequestParam(required = false) String overdue, Authentication staff, Model model) {
+		// only overdue ones: those awaiting a decision for the review time or longer
+		boolean onlyOverdue = "true".equalsIgnoreCase(overdue);
+		ApplicationStatus filter = onlyOverdue ? ApplicationStatus.SUBMITTED : status(status);
+		PageRequest pageRequest = PageRequest.of(Math.max(page, 0), PAGE_SIZE);
+		model.addAttribute("page", onlyOverdue ? this.reviews.findSubmitted(true, pageRequest)
+				: this.applications.findAll(filter, pageRequest));
+		model.addAttribute("onlyOverdue", onlyOverdue);
+		model.addAttribute("reviews", this.reviews);
 		model.addAttribute("status", filter);
 		model.addAttribute("statusParam", (filter != null) ? filter.name() : "ALL");
 		model.addAttribute("statuses", ApplicationStatus.values());
@@ -110,6 +121,7 @@ class StaffConsoleController {
 		model.addAttribute("history", this.applications.history(id).stream().map(this::readable).toList());
 		model.addAttribute("today", this.time.today());
 		model.addAttribute("timeline", this.timelines.of(id));
+		model.addAttribute("reviews", this.reviews);
 		this.web.addTo(model);
 		return "staff-application";
 	}

@@ -1,10 +1,12 @@
 package org.membership.support.association;
 
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,16 +21,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code ASSOCIATE} "Associate" when none are configured
  * @param publicUrl where the public reads the association's announcements (the
  * notification-service's pages), for links in mails and the feed
+ * @param reviewTime how long staff take to decide a submitted application: one submitted
+ * on a day at least this long before today (association time zone) is overdue
  */
 @ConfigurationProperties("membership.association")
 public record AssociationProperties(@DefaultValue("Membership association") String name,
 		@DefaultValue("Association") String shortName, @DefaultValue("Europe/Brussels") ZoneId timeZone,
-		Map<String, String> tiers, @DefaultValue("http://127.0.0.1:8083") String publicUrl) {
+		Map<String, String> tiers, @DefaultValue("http://127.0.0.1:8083") String publicUrl,
+		@DefaultValue("P14D") Period reviewTime) {
 
+	@ConstructorBinding
 	public AssociationProperties {
 		tiers = (tiers == null || tiers.isEmpty()) ? defaultTiers() : new LinkedHashMap<>(tiers);
 		// links are built as publicUrl + "/announcements/..."
 		publicUrl = (publicUrl != null) ? publicUrl.replaceAll("/+$", "") : null;
+		reviewTime = (reviewTime != null) ? reviewTime : Period.ofDays(14);
+		if (reviewTime.isNegative() || reviewTime.isZero()) {
+			throw new IllegalArgumentException("membership.association.review-time must be positive, e.g. P14D");
+		}
+	}
+
+	/** The settings with the default review time (14 days). */
+	public AssociationProperties(String name, String shortName, ZoneId timeZone, Map<String, String> tiers,
+			String publicUrl) {
+		this(name, shortName, timeZone, tiers, publicUrl, Period.ofDays(14));
 	}
 
 	private static Map<String, String> defaultTiers() {

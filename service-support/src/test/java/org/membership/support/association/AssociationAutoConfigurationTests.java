@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -53,6 +54,20 @@ class AssociationAutoConfigurationTests {
 				assertThat(association.timeZone()).isEqualTo(ZoneId.of("Europe/Bucharest"));
 				assertThat(association.publicUrl()).isEqualTo("https://www.digitalsme.example");
 			});
+	}
+
+	@Test
+	void theReviewTimeIsFourteenDaysUnlessConfiguredAndMustBePositive() {
+		this.context.run((context) -> assertThat(context.getBean(AssociationProperties.class).reviewTime())
+			.isEqualTo(Period.ofDays(14)));
+		this.context.withPropertyValues("membership.association.review-time=P3W")
+			.run((context) -> assertThat(context.getBean(AssociationProperties.class).reviewTime())
+				.isEqualTo(Period.ofDays(21)));
+		this.context.withPropertyValues("membership.association.review-time=P0D")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("membership.association.review-time must be positive"));
 	}
 
 	@Test
