@@ -140,6 +140,13 @@ class ApplicationApiController {
 					+ " answered as an unknown application (404); credentials without the role STAFF are 403;"
 					+ " an application that took effect, was rejected or withdrawn is 409.",
 			responses = { @ApiResponse(responseCode = "200", description = "Withdrawn"),
+					@ApiResponse(responseCode = "401",
+							description = "Staff credentials (Basic or Bearer) given but wrong",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))),
+					@ApiResponse(responseCode = "403", description = "Credentials without the role STAFF",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))),
 					@ApiResponse(responseCode = "409", description = "Not (or no longer) withdrawable",
 							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))) })
