@@ -250,6 +250,13 @@ class WithdrawalIntegrationTests {
 		assertThat(viewerWithToken.status()).as(viewerWithToken.toString()).isEqualTo(403);
 		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
 		assertThat(details(application.id()).path("status").asString()).isEqualTo("SUBMITTED");
+
+		// a staff token is staff credentials too
+		String token = new Api(this.port).asStaff().post("/api/staff/token", "").text("access_token");
+		Api.Response withToken = new Api(this.port).with("Authorization", "Bearer " + token)
+			.post(path, Map.of("reason", "Asked by phone"));
+		assertThat(withToken.status()).as(withToken.toString()).isEqualTo(200);
+		assertThat(withToken.text("withdrawnBy")).isEqualTo("STAFF");
 	}
 
 	@Test
