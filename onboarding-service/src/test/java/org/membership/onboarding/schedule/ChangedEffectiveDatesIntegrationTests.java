@@ -183,6 +183,55 @@ class ChangedEffectiveDatesIntegrationTests {
 	void aWithdrawalRacingTheFiringHasExactlyOneOutcome() throws Exception {
 		LocalDate due = LocalDate.now(BRUSSELS).plusDays(7);
 		UUID id = approved(due);
+
+		Api.Response response = raceTheFiring(due, () -> withdraw(id));
+
+		JsonNode details = details(id);
+		String outcome = details.path("status").asString();
+		assertThat(outcome).isIn("WITHDRAWN", "EFFECTIVE");
+		assertThat(response.status()).as(response.toString()).isEqualTo(outcome.equals("WITHDRAWN") ? 200 : 409);
+		assertThat(details.path("version").asLong()).isEqualTo(3);
+		assertThat(details.path("history")).hasSize(3);
+		try (KafkaEvents events = KafkaEvents.onEveryTopic(List.of(id))) {
+			events.awaitExactly(
+					Map.of(KafkaEvents.on(Topics.APPLICATION_RECEIVED, id), 1L,
+							KafkaEvents.on(Topics.MEMBER_APPROVED, id), 1L, KafkaEvents.on(outcome.equals("WITHDRAWN")
+									? Topics.APPLICATION_WITHDRAWN : Topics.MEMBERSHIP_EFFECTIVE, id),
+							1L),
+					Duration.ofSeconds(30));
+		}
+	}
+
+	@Test
+	void aDateChangeRacingTheFiringHasExactlyOneOutcome() throws Exception {
+		LocalDate due = LocalDate.now(BRUSSELS).plusDays(8);
+		UUID id = approved(due);
+
+		Api.Response response = raceTheFiring(due, () -> changeDate(id, due.plusDays(30)));
+
+		JsonNode details = details(id);
+		String outcome = details.path("status").asString();
+		assertThat(outcome).isIn("APPROVED", "EFFECTIVE");
+		assertThat(response.status()).as(response.toString()).isEqualTo(outcome.equals("APPROVED") ? 200 : 409);
+		assertThat(details.path("decision").path("effectiveFrom").asString())
+			.isEqualTo((outcome.equals("APPROVED") ? due.plusDays(30) : due).toString());
+		assertThat(details.path("version").asLong()).isEqualTo(3);
+		try (KafkaEvents events = KafkaEvents.onEveryTopic(List.of(id))) {
+			events.awaitExactly(
+					Map.of(KafkaEvents.on(Topics.APPLICATION_RECEIVED, id), 1L,
+							KafkaEvents.on(Topics.MEMBER_APPROVED, id), 1L, KafkaEvents.on(outcome.equals("APPROVED")
+									? Topics.EFFECTIVE_DATE_CHANGED : Topics.MEMBERSHIP_EFFECTIVE, id),
+							1L),
+					Duration.ofSeconds(30));
+		}
+	}
+
+	/**
+	 * At local midnight of {@code due}, releases {@link #CALLERS} callers of the
+	 * scheduler (half in another instance) and {@code change} together; returns the
+	 * change's answer.
+	 */
+	private Api.Response raceTheFiring(LocalDate due, Callable<Api.Response> change) throws Exception {
 		MutableClock otherClock = new MutableClock();
 		ConfigurableApplicationContext otherInstance = startAnotherInstance(otherClock);
 		ExecutorService threads = Executors.newFixedThreadPool(CALLERS + 1);
@@ -199,27 +248,14 @@ class ChangedEffectiveDatesIntegrationTests {
 					return scheduler.makeDueEffective();
 				}));
 			}
-			Future<Api.Response> withdrawal = threads.submit(() -> {
+			Future<Api.Response> answer = threads.submit(() -> {
 				start.await(30, TimeUnit.SECONDS);
-				return withdraw(id);
+				return change.call();
 			});
 			for (Future<Integer> scheduler : schedulers) {
 				scheduler.get(60, TimeUnit.SECONDS);
 			}
-			Api.Response response = withdrawal.get(60, TimeUnit.SECONDS);
-
-			JsonNode details = details(id);
-			String outcome = details.path("status").asString();
-			assertThat(outcome).isIn("WITHDRAWN", "EFFECTIVE");
-			assertThat(response.status()).as(response.toString()).isEqualTo(outcome.equals("WITHDRAWN") ? 200 : 409);
-			assertThat(details.path("version").asLong()).isEqualTo(3);
-			assertThat(details.path("history")).hasSize(3);
-			try (KafkaEvents events = KafkaEvents.onEveryTopic(List.of(id))) {
-				events.awaitExactly(Map.of(KafkaEvents.on(Topics.APPLICATION_RECEIVED, id), 1L,
-						KafkaEvents.on(Topics.MEMBER_APPROVED, id), 1L, KafkaEvents.on(outcome.equals("WITHDRAWN")
-								? Topics.APPLICATION_WITHDRAWN : Topics.MEMBERSHIP_EFFECTIVE, id),
-						1L), Duration.ofSeconds(30));
-			}
+			return answer.get(60, TimeUnit.SECONDS);
 		}
 		finally {
 			threads.shutdownNow();
