@@ -12,10 +12,11 @@ import java.util.UUID;
  * @param correlationId set at submission, carried on by every event
  * @param decision the staff decision, {@code null} while undecided
  * @param effectiveAt when the membership took effect, {@code null} before
+ * @param withdrawal how it was withdrawn, {@code null} unless WITHDRAWN
  */
 public record Application(UUID id, ApplicationStatus status, long version, String correlationId,
 		ApplyingOrganisation organisation, String requestedTier, ContactPerson contact, Instant submittedAt,
-		Decision decision, Instant effectiveAt) {
+		Decision decision, Instant effectiveAt, Withdrawal withdrawal) {
 
 	/**
 	 * A staff decision.
@@ -28,6 +29,16 @@ public record Application(UUID id, ApplicationStatus status, long version, Strin
 	 */
 	public record Decision(String tier, LocalDate effectiveFrom, String note, String reason, String decidedBy,
 			Instant decidedAt) {
+	}
+
+	/**
+	 * A withdrawal.
+	 *
+	 * @param by the applicant or staff
+	 * @param actor {@code applicant} or the staff user
+	 * @param reason why, optional for the applicant
+	 */
+	public record Withdrawal(Withdrawer by, String actor, String reason, Instant withdrawnAt) {
 	}
 
 }

@@ -25,11 +25,17 @@ public class ApplicationMetrics {
 
 	private final Counter effective;
 
+	private final Counter withdrawn;
+
+	private final Counter rescheduled;
+
 	ApplicationMetrics(MeterRegistry registry, @Value("${spring.application.name}") String applicationName) {
 		this.submitted = counter(registry, applicationName, "submitted");
 		this.approved = counter(registry, applicationName, "approved");
 		this.rejected = counter(registry, applicationName, "rejected");
 		this.effective = counter(registry, applicationName, "effective");
+		this.withdrawn = counter(registry, applicationName, "withdrawn");
+		this.rescheduled = counter(registry, applicationName, "rescheduled");
 	}
 
 	private static Counter counter(MeterRegistry registry, String applicationName, String outcome) {
@@ -52,6 +58,14 @@ public class ApplicationMetrics {
 
 	void effective() {
 		afterCommit(this.effective);
+	}
+
+	void withdrawn() {
+		afterCommit(this.withdrawn);
+	}
+
+	void rescheduled() {
+		afterCommit(this.rescheduled);
 	}
 
 	private static void afterCommit(Counter counter) {

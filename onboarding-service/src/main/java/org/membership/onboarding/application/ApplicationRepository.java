@@ -29,7 +29,7 @@ public class ApplicationRepository {
 			id, status, version, correlation_id, org_name, org_legal_name, org_country, org_city, org_website,
 			org_type, org_founded_on, org_member_count, org_description, requested_tier, contact_name,
 			contact_role, contact_email, submitted_at, tier, effective_from, decision_note, rejection_reason,
-			decided_by, decided_at, effective_at""";
+			decided_by, decided_at, effective_at, withdrawn_as, withdrawn_by, withdrawal_reason, withdrawn_at""";
 
 	private final JdbcClient jdbc;
 
@@ -219,6 +219,43 @@ public class ApplicationRepository {
 	}
 
 	/**
+	 * SUBMITTED or APPROVED to WITHDRAWN, only if it is still one of them: a withdrawal
+	 * and an approval, a rejection or the effective date at once change the row one after
+	 * the other, and a withdrawal after the membership took effect changes nothing.
+	 * @return whether this call made the change
+	 */
+	boolean withdraw(UUID id, Withdrawer by, String actor, String reason, Instant withdrawnAt) {
+		return this.jdbc.sql("""
+				UPDATE membership_application
+				SET status = 'WITHDRAWN', version = version + 1, withdrawn_as = :as, withdrawn_by = :actor,
+					withdrawal_reason = :reason, withdrawn_at = :withdrawnAt
+				WHERE id = :id AND status IN ('SUBMITTED', 'APPROVED')""")
+			.param("id", id)
+			.param("as", by.name())
+			.param("actor", actor)
+			.param("reason", reason)
+			.param("withdrawnAt", timestamp(withdrawnAt))
+			.update() == 1;
+	}
+
+	/**
+	 * A new effectiveFrom for an APPROVED application, only if it is still APPROVED at
+	 * {@code version} (the version the caller read the previous date at): of two changes,
+	 * or a change and a withdrawal or the effective date at once, one wins.
+	 * @return whether this call made the change
+	 */
+	boolean changeEffectiveFrom(UUID id, long version, LocalDate effectiveFrom) {
+		return this.jdbc.sql("""
+				UPDATE membership_application
+				SET version = version + 1, effective_from = :effectiveFrom
+				WHERE id = :id AND status = 'APPROVED' AND version = :version""")
+			.param("id", id)
+			.param("version", version)
+			.param("effectiveFrom", effectiveFrom)
+			.update() == 1;
+	}
+
+	/**
 	 * Approved applications whose effectiveFrom is at most {@code today}, oldest first.
 	 */
 	public List<UUID> findDue(LocalDate today, int limit) {
@@ -275,9 +312,14 @@ public class ApplicationRepository {
 		Application.Decision decision = (decidedBy != null) ? new Application.Decision(rs.getString("tier"),
 				rs.getObject("effective_from", LocalDate.class), rs.getString("decision_note"),
 				rs.getString("rejection_reason"), decidedBy, instant(rs, "decided_at")) : null;
+		String withdrawnAs = rs.getString("withdrawn_as");
+		Application.Withdrawal withdrawal = (withdrawnAs != null)
+				? new Application.Withdrawal(Withdrawer.valueOf(withdrawnAs), rs.getString("withdrawn_by"),
+						rs.getString("withdrawal_reason"), instant(rs, "withdrawn_at"))
+				: null;
 		return new Application(rs.getObject("id", UUID.class), ApplicationStatus.valueOf(rs.getString("status")),
 				rs.getLong("version"), rs.getString("correlation_id"), organisation, rs.getString("requested_tier"),
-				contact, instant(rs, "submitted_at"), decision, instant(rs, "effective_at"));
+				contact, instant(rs, "submitted_at"), decision, instant(rs, "effective_at"), withdrawal);
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

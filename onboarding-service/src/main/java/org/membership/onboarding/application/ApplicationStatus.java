@@ -13,11 +13,22 @@ public enum ApplicationStatus {
 	EFFECTIVE,
 
 	/** Rejected by staff. */
-	REJECTED;
+	REJECTED,
+
+	/**
+	 * Withdrawn before it took effect, by the applicant or by staff; it never becomes
+	 * effective.
+	 */
+	WITHDRAWN;
 
 	/** Whether staff can still decide. */
 	public boolean isUndecided() {
 		return this == SUBMITTED;
+	}
+
+	/** Whether it can still be withdrawn: submitted or approved, not yet effective. */
+	public boolean isWithdrawable() {
+		return this == SUBMITTED || this == APPROVED;
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.membership.support.problem.InvalidFieldException;
 import org.membership.support.tracing.Traces;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -111,7 +112,7 @@ public class Applications {
 		UUID id = UUID.randomUUID();
 		String token = this.tokens.generate();
 		Application application = new Application(id, ApplicationStatus.SUBMITTED, 1, correlationId,
-				request.organisation(), request.requestedTier(), request.contact(), now, null, null);
+				request.organisation(), request.requestedTier(), request.contact(), now, null, null, null);
 		this.repository.insert(application, StatusTokens.hash(token));
 		this.repository.addHistory(id, new HistoryEntry(1, ApplicationStatus.SUBMITTED, APPLICANT, now,
 				"requested tier " + request.requestedTier()));
@@ -224,6 +225,81 @@ public class Applications {
 			});
 		});
 		return Boolean.TRUE.equals(changed);
+	}
+
+	/**
+	 * Withdraws a SUBMITTED or APPROVED application and publishes
+	 * {@link ApplicationRetracted}. An approved application withdrawn this way never
+	 * becomes effective: the scheduler only changes APPROVED rows.
+	 * @param by the applicant or staff
+	 * @param actor {@link #APPLICANT} or the staff user
+	 * @param reason why, optional
+	 * @throws ApplicationNotFoundException when there is no such application
+	 * @throws ApplicationStateConflictException when it is effective, rejected or
+	 * withdrawn (maybe by a change that won a race)
+	 */
+	public Application withdraw(UUID id, Withdrawer by, String actor, String reason) {
+		return this.transactions.execute((status) -> {
+			Instant now = this.clock.instant();
+			if (!this.repository.withdraw(id, by, actor, reason, now)) {
+				throw this.repository.findById(id)
+					.<RuntimeException>map(
+							(current) -> ApplicationStateConflictException.notWithdrawable(id, current.status()))
+					.orElseGet(() -> new ApplicationNotFoundException(id));
+			}
+			Application withdrawn = this.repository.findById(id).orElseThrow();
+			this.repository.addHistory(id, new HistoryEntry(withdrawn.version(), ApplicationStatus.WITHDRAWN, actor,
+					now, (reason != null) ? reason : "withdrawn by the applicant"));
+			return inTraceOf(withdrawn, "application withdrawn", () -> {
+				this.events.publishEvent(new ApplicationRetracted(UUID.randomUUID(), now, id, withdrawn.version(),
+						withdrawn.correlationId(), by, reason, now, this.traces.traceparent()));
+				this.metrics.withdrawn();
+				logger.info("Application {} withdrawn by {}", id, actor);
+				return withdrawn;
+			});
+		});
+	}
+
+	/**
+	 * Moves the effectiveFrom of an APPROVED application and publishes
+	 * {@link EffectiveDateMoved}; the application stays APPROVED (the caller makes it
+	 * effective when the new date has come, as after an approval).
+	 * @throws ApplicationNotFoundException when there is no such application
+	 * @throws ApplicationStateConflictException when it is not APPROVED, or another
+	 * change won a race
+	 * @throws InvalidFieldException when {@code effectiveFrom} is the current date
+	 */
+	public Application changeEffectiveDate(UUID id, LocalDate effectiveFrom, String reason, String changedBy) {
+		return this.transactions.execute((status) -> {
+			Instant now = this.clock.instant();
+			Application current = this.repository.findById(id).orElseThrow(() -> new ApplicationNotFoundException(id));
+			if (current.status() != ApplicationStatus.APPROVED) {
+				throw ApplicationStateConflictException.notApproved(id, current.status());
+			}
+			LocalDate previous = current.decision().effectiveFrom();
+			if (previous.equals(effectiveFrom)) {
+				throw new InvalidFieldException("effectiveFrom", "is the effective date already");
+			}
+			if (!this.repository.changeEffectiveFrom(id, current.version(), effectiveFrom)) {
+				ApplicationStatus latest = this.repository.findById(id).orElseThrow().status();
+				throw (latest == ApplicationStatus.APPROVED)
+						? ApplicationStateConflictException.changedMeanwhile(id, latest)
+						: ApplicationStateConflictException.notApproved(id, latest);
+			}
+			Application changed = this.repository.findById(id).orElseThrow();
+			Application.Decision decision = changed.decision();
+			this.repository.addHistory(id, new HistoryEntry(changed.version(), ApplicationStatus.APPROVED, changedBy,
+					now, "effective from " + effectiveFrom + " instead of " + previous + ": " + reason));
+			return inTraceOf(changed, "effective date changed", () -> {
+				this.events.publishEvent(new EffectiveDateMoved(UUID.randomUUID(), now, id, changed.version(),
+						changed.correlationId(), previous, effectiveFrom, reason, changedBy, decision.tier(),
+						changed.organisation(), this.traces.traceparent()));
+				this.metrics.rescheduled();
+				logger.info("Application {}: effective date moved by {} from {} to {}", id, changedBy, previous,
+						effectiveFrom);
+				return changed;
+			});
+		});
 	}
 
 	/**

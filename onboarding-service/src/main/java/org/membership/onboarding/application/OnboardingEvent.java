@@ -13,8 +13,8 @@ import org.membership.support.tracing.TracedEvent;
  * their class name, so a rename needs a migration of {@code event_publication.event_type}
  * (as {@code V4__renamed_event_types.sql} does).
  */
-public sealed interface OnboardingEvent extends TracedEvent
-		permits ApplicationSubmitted, ApplicationApproved, ApplicationDeclined, MembershipTookEffect {
+public sealed interface OnboardingEvent extends TracedEvent permits ApplicationSubmitted, ApplicationApproved,
+		ApplicationDeclined, MembershipTookEffect, ApplicationRetracted, EffectiveDateMoved {
 
 	/** Unique per event; consumers de-duplicate on it. */
 	UUID eventId();

@@ -2,16 +2,21 @@ package org.membership.onboarding.outbox;
 
 import org.membership.events.ApplicationReceived;
 import org.membership.events.ApplicationRejected;
+import org.membership.events.ApplicationWithdrawn;
 import org.membership.events.Contact;
+import org.membership.events.EffectiveDateChanged;
 import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Organisation;
 import org.membership.events.OrganisationType;
+import org.membership.events.WithdrawnBy;
 import org.membership.onboarding.application.ApplicationApproved;
 import org.membership.onboarding.application.ApplicationDeclined;
+import org.membership.onboarding.application.ApplicationRetracted;
 import org.membership.onboarding.application.ApplicationSubmitted;
 import org.membership.onboarding.application.ApplyingOrganisation;
 import org.membership.onboarding.application.ContactPerson;
+import org.membership.onboarding.application.EffectiveDateMoved;
 import org.membership.onboarding.application.MembershipTookEffect;
 import org.membership.onboarding.application.OnboardingEvent;
 
@@ -27,6 +32,8 @@ final class AvroEvents {
 			case ApplicationApproved approved -> approved(approved);
 			case ApplicationDeclined declined -> rejected(declined);
 			case MembershipTookEffect tookEffect -> effective(tookEffect);
+			case ApplicationRetracted retracted -> withdrawn(retracted);
+			case EffectiveDateMoved moved -> dateChanged(moved);
 		};
 	}
 
@@ -80,6 +87,35 @@ final class AvroEvents {
 			.setCorrelationId(event.correlationId())
 			.setTier(event.tier())
 			.setEffectiveFrom(event.effectiveFrom())
+			.setOrganisation(organisation(event.organisation()))
+			.build();
+	}
+
+	static ApplicationWithdrawn withdrawn(ApplicationRetracted event) {
+		return ApplicationWithdrawn.newBuilder()
+			.setEventId(event.eventId())
+			.setOccurredAt(event.occurredAt())
+			.setApplicationId(event.applicationId())
+			.setApplicationVersion(event.applicationVersion())
+			.setCorrelationId(event.correlationId())
+			.setWithdrawnBy(WithdrawnBy.valueOf(event.withdrawnBy().name()))
+			.setReason(event.reason())
+			.setWithdrawnAt(event.withdrawnAt())
+			.build();
+	}
+
+	static EffectiveDateChanged dateChanged(EffectiveDateMoved event) {
+		return EffectiveDateChanged.newBuilder()
+			.setEventId(event.eventId())
+			.setOccurredAt(event.occurredAt())
+			.setApplicationId(event.applicationId())
+			.setApplicationVersion(event.applicationVersion())
+			.setCorrelationId(event.correlationId())
+			.setPreviousEffectiveFrom(event.previousEffectiveFrom())
+			.setEffectiveFrom(event.effectiveFrom())
+			.setReason(event.reason())
+			.setChangedBy(event.changedBy())
+			.setTier(event.tier())
 			.setOrganisation(organisation(event.organisation()))
 			.build();
 	}

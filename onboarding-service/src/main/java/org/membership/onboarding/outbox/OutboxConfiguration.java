@@ -5,7 +5,9 @@ import java.util.Map;
 import org.membership.events.Topics;
 import org.membership.onboarding.application.ApplicationApproved;
 import org.membership.onboarding.application.ApplicationDeclined;
+import org.membership.onboarding.application.ApplicationRetracted;
 import org.membership.onboarding.application.ApplicationSubmitted;
+import org.membership.onboarding.application.EffectiveDateMoved;
 import org.membership.onboarding.application.MembershipTookEffect;
 import org.membership.onboarding.application.OnboardingEvent;
 
@@ -25,7 +27,9 @@ class OutboxConfiguration {
 
 	static final Map<Class<? extends OnboardingEvent>, String> TOPICS = Map.of(ApplicationSubmitted.class,
 			Topics.APPLICATION_RECEIVED, ApplicationApproved.class, Topics.MEMBER_APPROVED, ApplicationDeclined.class,
-			Topics.APPLICATION_REJECTED, MembershipTookEffect.class, Topics.MEMBERSHIP_EFFECTIVE);
+			Topics.APPLICATION_REJECTED, MembershipTookEffect.class, Topics.MEMBERSHIP_EFFECTIVE,
+			ApplicationRetracted.class, Topics.APPLICATION_WITHDRAWN, EffectiveDateMoved.class,
+			Topics.EFFECTIVE_DATE_CHANGED);
 
 	@Bean
 	EventExternalizationConfiguration eventExternalization() {

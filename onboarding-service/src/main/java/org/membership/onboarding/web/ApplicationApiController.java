@@ -21,12 +21,15 @@ import org.membership.onboarding.review.ReviewTimes;
 import org.membership.onboarding.statuslink.StatusLinks;
 import org.membership.onboarding.statuslink.StatusPages;
 import org.membership.support.problem.InvalidFieldException;
+import org.membership.support.security.StaffSecurityRules;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The JSON API (docs/onboarding-service.md). Submitting and the applicant's status view
- * are public; the list, the details and the decisions need a STAFF user
+ * are public, a withdrawal takes the status token or a STAFF user; the list, the details,
+ * the decisions and a new effective date need a STAFF user
  * ({@code system.SecurityRules}), by HTTP Basic or a staff token.
  */
 @RestController
@@ -155,6 +159,60 @@ class ApplicationApiController {
 	ApplicationViews.Decided reject(@PathVariable UUID id, @Valid @RequestBody DecisionRequests.Rejection rejection,
 			Authentication staff) {
 		return ApplicationViews.Decided.of(this.decisions.reject(id, rejection.reason(), staff.getName()));
+	}
+
+	@Operation(summary = "Withdraw an application",
+			description = "Before the membership takes effect (SUBMITTED or APPROVED), by the applicant with the token"
+					+ " of the statusUrl (a body with a reason is optional), or by staff with their credentials and a"
+					+ " body with the reason (required). A wrong or missing token without staff credentials is"
+					+ " answered as an unknown application (404); credentials without the role STAFF are 403;"
+					+ " an application that took effect, was rejected or withdrawn is 409.",
+			responses = { @ApiResponse(responseCode = "200", description = "Withdrawn"),
+					@ApiResponse(responseCode = "401",
+							description = "Staff credentials (Basic or Bearer) given but wrong",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))),
+					@ApiResponse(responseCode = "403", description = "Credentials without the role STAFF",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))),
+					@ApiResponse(responseCode = "409", description = "Not (or no longer) withdrawable",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))) })
+	@PostMapping("/{id}/withdrawal")
+	ApplicationViews.Withdrawn withdraw(@PathVariable String id, @RequestParam(required = false) String token,
+			@Valid @RequestBody(required = false) DecisionRequests.Withdrawal withdrawal, Authentication caller) {
+		UUID uuid = parse(id);
+		String reason = (withdrawal != null) ? withdrawal.reason() : null;
+		if (isAuthenticated(caller)) {
+			if (!hasStaffRole(caller)) {
+				throw new AccessDeniedException("A withdrawal by credentials needs the role STAFF");
+			}
+			return ApplicationViews.Withdrawn.of(this.decisions.withdraw(uuid, reason, caller.getName()));
+		}
+		// as the status endpoint: a malformed id, an unknown id and a wrong token answer
+		// alike
+		this.applications.findWithToken(uuid, token).orElseThrow(() -> new ApplicationNotFoundException(uuid));
+		return ApplicationViews.Withdrawn.of(this.decisions.withdrawForApplicant(uuid, reason));
+	}
+
+	@Operation(summary = "Move the effective date of an approved application",
+			description = "While APPROVED (not yet effective): the rules of an approval apply, a date today or in the"
+					+ " past takes effect at once; the current date again is 400, another status 409.")
+	@PostMapping(path = "/{id}/effective-date", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ApplicationViews.Decided changeEffectiveDate(@PathVariable UUID id,
+			@Valid @RequestBody DecisionRequests.EffectiveDateChange change, Authentication staff) {
+		return ApplicationViews.Decided
+			.of(this.decisions.changeEffectiveDate(id, change.effectiveFrom(), change.reason(), staff.getName()));
+	}
+
+	private static boolean isAuthenticated(Authentication caller) {
+		return caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken);
+	}
+
+	private static boolean hasStaffRole(Authentication caller) {
+		return caller.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> ("ROLE_" + StaffSecurityRules.STAFF).equals(authority.getAuthority()));
 	}
 
 	@Operation(summary = "The applicant's view of an application",

@@ -1,14 +1,18 @@
 package org.membership.onboarding.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.membership.onboarding.application.ApplicationStateConflictException;
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.application.Submission;
+import org.membership.onboarding.decision.DecisionService;
 import org.membership.onboarding.statuslink.StatusLinks;
+import org.membership.support.web.PageText;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The applicant's pages: the form at {@code /} (errors next to their fields, input kept),
  * the confirmation with the private status link, the status page behind that link, and
- * the page that mails a new link for a lost one.
+ * the withdrawal from there (a confirmation step, then the status page again), and the
+ * page that mails a new link for a lost one.
  */
 @Controller
 class ApplicationFormController {
@@ -36,12 +41,19 @@ class ApplicationFormController {
 
 	private final WebModel web;
 
+	private final DecisionService decisions;
+
+	private final PageText text;
+
 	private final StatusLinks statusLinks;
 
-	ApplicationFormController(Applications applications, Validator validator, WebModel web, StatusLinks statusLinks) {
+	ApplicationFormController(Applications applications, Validator validator, WebModel web, DecisionService decisions,
+			PageText text, StatusLinks statusLinks) {
 		this.applications = applications;
 		this.validator = validator;
 		this.web = web;
+		this.decisions = decisions;
+		this.text = text;
 		this.statusLinks = statusLinks;
 	}
 
@@ -89,9 +101,52 @@ class ApplicationFormController {
 	String status(@PathVariable String id, @RequestParam(required = false) String token, Model model,
 			HttpServletResponse response) {
 		this.web.addTo(model);
+		return withToken(id, token, model, response, "application-status");
+	}
+
+	/** The confirmation step before a withdrawal. */
+	@GetMapping("/applications/{id}/withdrawal")
+	String confirmWithdrawal(@PathVariable String id, @RequestParam(required = false) String token, Model model,
+			HttpServletResponse response) {
+		return withToken(id, token, model, response, "application-withdraw");
+	}
+
+	/**
+	 * Withdraws after the confirmation, back to the status page with what happened; a
+	 * wrong token is the status page's not-found page.
+	 */
+	@PostMapping("/applications/{id}/withdrawal")
+	String withdraw(@PathVariable String id, @RequestParam(required = false) String token,
+			@RequestParam(required = false) String reason, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		UUID uuid = ApplicationApiController.parse(id);
+		if (this.applications.findWithToken(uuid, token).isEmpty()) {
+			this.web.addTo(model);
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return notFoundPage(model);
+		}
+		String statusPage = "redirect:" + ApplicationViews.statusPage(uuid, token);
+		if (reason != null && reason.length() > 2000) {
+			redirect.addFlashAttribute("error", "Keep the reason to at most 2000 characters.");
+			return statusPage;
+		}
+		try {
+			this.decisions.withdrawForApplicant(uuid, reason);
+			redirect.addFlashAttribute("message", "Your application has been withdrawn.");
+		}
+		catch (ApplicationStateConflictException ex) {
+			redirect.addFlashAttribute("error", "The application can no longer be withdrawn: it is "
+					+ this.text.label(ex.getStatus()).toLowerCase(Locale.ROOT) + ".");
+		}
+		return statusPage;
+	}
+
+	private String withToken(String id, String token, Model model, HttpServletResponse response, String view) {
+		this.web.addTo(model);
 		return this.applications.findWithToken(ApplicationApiController.parse(id), token).map((application) -> {
 			model.addAttribute("app", ApplicationViews.ApplicantStatus.of(application));
-			return "application-status";
+			model.addAttribute("token", token);
+			return view;
 		}).orElseGet(() -> {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			return notFoundPage(model);

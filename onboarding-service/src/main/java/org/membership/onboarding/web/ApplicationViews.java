@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.membership.onboarding.application.Application;
 import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.ContactPerson;
 import org.membership.onboarding.application.HistoryEntry;
+import org.membership.onboarding.application.Withdrawer;
 import org.membership.onboarding.application.ApplyingOrganisation;
 import org.membership.onboarding.review.ReviewTimes;
 import org.membership.onboarding.statuslink.StatusPages;
@@ -83,13 +85,14 @@ final class ApplicationViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Details(UUID id, ApplicationStatus status, long version, String correlationId,
 			ApplyingOrganisation organisation, String requestedTier, ContactPerson contact, Instant submittedAt,
-			Application.Decision decision, Instant effectiveAt, List<Change> history) {
+			Application.Decision decision, Instant effectiveAt, Application.Withdrawal withdrawal,
+			List<Change> history) {
 
 		static Details of(Application application, List<HistoryEntry> history) {
 			return new Details(application.id(), application.status(), application.version(),
 					application.correlationId(), application.organisation(), application.requestedTier(),
 					application.contact(), application.submittedAt(), application.decision(), application.effectiveAt(),
-					history.stream().map(Change::of).toList());
+					application.withdrawal(), history.stream().map(Change::of).toList());
 		}
 
 	}
@@ -107,17 +110,40 @@ final class ApplicationViews {
 
 	}
 
+	/** Answer of a withdrawal. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Withdrawn(UUID id, ApplicationStatus status, long version, Withdrawer withdrawnBy, String reason,
+			Instant withdrawnAt) {
+
+		static Withdrawn of(Application application) {
+			Application.Withdrawal withdrawal = application.withdrawal();
+			return new Withdrawn(application.id(), application.status(), application.version(), withdrawal.by(),
+					withdrawal.reason(), withdrawal.withdrawnAt());
+		}
+
+	}
+
 	/** What the applicant sees through the private status link. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ApplicantStatus(UUID id, ApplicationStatus status, String organisationName, String requestedTier,
-			Instant submittedAt, String tier, LocalDate effectiveFrom, String reason, Instant decidedAt) {
+			Instant submittedAt, String tier, LocalDate effectiveFrom, String reason, Instant decidedAt,
+			Instant withdrawnAt, String withdrawalReason) {
 
 		static ApplicantStatus of(Application application) {
 			Application.Decision decision = application.decision();
+			Application.Withdrawal withdrawal = application.withdrawal();
 			return new ApplicantStatus(application.id(), application.status(), application.organisation().name(),
 					application.requestedTier(), application.submittedAt(), (decision != null) ? decision.tier() : null,
 					(decision != null) ? decision.effectiveFrom() : null, (decision != null) ? decision.reason() : null,
-					(decision != null) ? decision.decidedAt() : null);
+					(decision != null) ? decision.decidedAt() : null,
+					(withdrawal != null) ? withdrawal.withdrawnAt() : null,
+					(withdrawal != null) ? withdrawal.reason() : null);
+		}
+
+		/** Whether the applicant may still withdraw it. */
+		@JsonIgnore
+		public boolean isWithdrawable() {
+			return this.status.isWithdrawable();
 		}
 
 	}

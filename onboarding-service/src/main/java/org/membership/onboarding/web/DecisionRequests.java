@@ -48,4 +48,23 @@ final class DecisionRequests {
 	record Rejection(@NotBlank @Size(max = 2000) String reason) {
 	}
 
+	/**
+	 * {@code POST /api/applications/{id}/withdrawal}: the body is optional for the
+	 * applicant; staff must give a reason.
+	 *
+	 * @param reason why it is withdrawn, plain text
+	 */
+	record Withdrawal(@Size(max = 2000) String reason) {
+	}
+
+	/**
+	 * {@code POST /api/applications/{id}/effective-date}.
+	 *
+	 * @param effectiveFrom the new first day of membership; today or past takes effect at
+	 * once
+	 * @param reason why the date moves, e.g. the board's decision
+	 */
+	record EffectiveDateChange(@NotNull LocalDate effectiveFrom, @NotBlank @Size(max = 2000) String reason) {
+	}
+
 }

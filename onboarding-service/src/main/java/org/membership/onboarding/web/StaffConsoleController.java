@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.membership.onboarding.application.ApplicationAlreadyDecidedException;
 import org.membership.onboarding.application.ApplicationNotFoundException;
+import org.membership.onboarding.application.ApplicationStateConflictException;
 import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.Applications;
 import org.membership.onboarding.application.HistoryEntry;
@@ -39,7 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The staff console at {@code /staff} (form login, role STAFF): the applications, those
  * awaiting a decision first and the decided ones by status, each with its history and its
  * events on Kafka (the timeline, a bounded read per page view), and forms to approve
- * (tier, effective date, note) or reject (reason). Decisions go through the same service
+ * (tier, effective date, note) or reject (reason), to move the effective date of an
+ * approved one and to withdraw one with a reason. Decisions go through the same service
  * as the API.
  */
 @Controller
@@ -152,6 +154,52 @@ class StaffConsoleController {
 			var rejected = this.decisions.reject(id, reason, staff.getName());
 			return "Rejected " + rejected.organisation().name() + ".";
 		});
+	}
+
+	@PostMapping("/staff/applications/{id}/withdrawal")
+	String withdraw(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication staff,
+			RedirectAttributes redirect) {
+		if (reason == null || reason.isBlank() || reason.length() > 2000) {
+			redirect.addFlashAttribute("error",
+					"Give a reason for the withdrawal (at most 2000 characters); the applicant reads it.");
+			return "redirect:/staff/applications/" + id;
+		}
+		return change(id, redirect, () -> {
+			var withdrawn = this.decisions.withdraw(id, reason, staff.getName());
+			return "Withdrew the application of " + withdrawn.organisation().name() + ".";
+		});
+	}
+
+	@PostMapping("/staff/applications/{id}/effective-date")
+	String changeEffectiveDate(@PathVariable UUID id,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveFrom,
+			@RequestParam(required = false) String reason, Authentication staff, RedirectAttributes redirect) {
+		if (effectiveFrom == null || reason == null || reason.isBlank() || reason.length() > 2000) {
+			redirect.addFlashAttribute("error",
+					"Choose the new date and give a reason (at most 2000 characters); the applicant is told.");
+			return "redirect:/staff/applications/" + id;
+		}
+		return change(id, redirect, () -> {
+			var changed = this.decisions.changeEffectiveDate(id, effectiveFrom, reason, staff.getName());
+			return (changed.status() == ApplicationStatus.EFFECTIVE)
+					? "The membership took effect on " + this.text.date(effectiveFrom) + "."
+					: "The membership now takes effect on " + this.text.date(effectiveFrom) + ".";
+		});
+	}
+
+	/** A change on the application's own page: back there with what happened. */
+	private String change(UUID id, RedirectAttributes redirect, Supplier<String> change) {
+		try {
+			redirect.addFlashAttribute("message", change.get());
+		}
+		catch (ApplicationStateConflictException ex) {
+			redirect.addFlashAttribute("error", "Not possible now: the application is "
+					+ this.text.label(ex.getStatus()).toLowerCase(Locale.ROOT) + ".");
+		}
+		catch (InvalidFieldException ex) {
+			redirect.addFlashAttribute("error", ex.getField() + " " + ex.getReason());
+		}
+		return "redirect:/staff/applications/" + id;
 	}
 
 	private String decide(UUID id, RedirectAttributes redirect, Supplier<String> decision) {

@@ -3,11 +3,16 @@ package org.membership.onboarding.outbox;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.membership.onboarding.application.ApplicationApproved;
+import org.membership.onboarding.application.ApplicationDeclined;
+import org.membership.onboarding.application.ApplicationSubmitted;
+import org.membership.onboarding.application.MembershipTookEffect;
 import org.membership.onboarding.application.OnboardingEvent;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,11 +46,17 @@ class RenamedEventTypesMigrationTests {
 		assertThat(types).containsExactlyInAnyOrder(eventClassNames());
 	}
 
+	/**
+	 * The classes V4 renamed to (events added later, such as ApplicationRetracted, were
+	 * never stored under an old name), each still an event of the outbox.
+	 */
 	private String[] eventClassNames() {
-		String[] names = Arrays.stream(OnboardingEvent.class.getPermittedSubclasses())
+		String[] names = Stream
+			.of(ApplicationSubmitted.class, ApplicationApproved.class, ApplicationDeclined.class,
+					MembershipTookEffect.class)
 			.map(Class::getName)
 			.toArray(String[]::new);
-		assertThat(names).hasSize(4);
+		assertThat(Arrays.stream(OnboardingEvent.class.getPermittedSubclasses()).map(Class::getName)).contains(names);
 		String[] withOther = Arrays.copyOf(names, 5);
 		withOther[4] = "org.example.SomeOtherEvent";
 		return withOther;
