@@ -12,10 +12,11 @@ import java.util.UUID;
  * @param correlationId set at submission, carried on by every event
  * @param decision the staff decision, {@code null} while undecided
  * @param effectiveAt when the membership took effect, {@code null} before
+ * @param statement the contact's own words, {@code null} when none were given
  */
 public record Application(UUID id, ApplicationStatus status, long version, String correlationId,
 		ApplyingOrganisation organisation, String requestedTier, ContactPerson contact, Instant submittedAt,
-		Decision decision, Instant effectiveAt) {
+		Decision decision, Instant effectiveAt, ContactStatement statement) {
 
 	/**
 	 * A staff decision.

@@ -7,11 +7,13 @@ import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Organisation;
 import org.membership.events.OrganisationType;
+import org.membership.events.Statement;
 import org.membership.onboarding.application.ApplicationApproved;
 import org.membership.onboarding.application.ApplicationDeclined;
 import org.membership.onboarding.application.ApplicationSubmitted;
 import org.membership.onboarding.application.ApplyingOrganisation;
 import org.membership.onboarding.application.ContactPerson;
+import org.membership.onboarding.application.ContactStatement;
 import org.membership.onboarding.application.MembershipTookEffect;
 import org.membership.onboarding.application.OnboardingEvent;
 
@@ -41,6 +43,7 @@ final class AvroEvents {
 			.setRequestedTier(event.requestedTier())
 			.setContact(contact(event.contact()))
 			.setSubmittedAt(event.submittedAt())
+			.setStatement(statement(event.statement()))
 			.build();
 	}
 
@@ -95,7 +98,12 @@ final class AvroEvents {
 			.setFoundedOn(organisation.foundedOn())
 			.setMemberCount(organisation.memberCount())
 			.setDescription(organisation.description())
+			.setAims(organisation.aims())
 			.build();
+	}
+
+	private static Statement statement(ContactStatement statement) {
+		return (statement != null) ? Statement.newBuilder().setText(statement.text()).build() : null;
 	}
 
 	private static Contact contact(ContactPerson contact) {

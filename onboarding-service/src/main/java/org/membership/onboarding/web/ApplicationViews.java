@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.membership.onboarding.application.Application;
 import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.ContactPerson;
+import org.membership.onboarding.application.ContactStatement;
 import org.membership.onboarding.application.HistoryEntry;
 import org.membership.onboarding.application.ApplyingOrganisation;
 
@@ -58,13 +59,13 @@ final class ApplicationViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Details(UUID id, ApplicationStatus status, long version, String correlationId,
 			ApplyingOrganisation organisation, String requestedTier, ContactPerson contact, Instant submittedAt,
-			Application.Decision decision, Instant effectiveAt, List<Change> history) {
+			Application.Decision decision, Instant effectiveAt, List<Change> history, ContactStatement statement) {
 
 		static Details of(Application application, List<HistoryEntry> history) {
 			return new Details(application.id(), application.status(), application.version(),
 					application.correlationId(), application.organisation(), application.requestedTier(),
 					application.contact(), application.submittedAt(), application.decision(), application.effectiveAt(),
-					history.stream().map(Change::of).toList());
+					history.stream().map(Change::of).toList(), application.statement());
 		}
 
 	}
@@ -85,14 +86,16 @@ final class ApplicationViews {
 	/** What the applicant sees through the private status link. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ApplicantStatus(UUID id, ApplicationStatus status, String organisationName, String requestedTier,
-			Instant submittedAt, String tier, LocalDate effectiveFrom, String reason, Instant decidedAt) {
+			Instant submittedAt, String tier, LocalDate effectiveFrom, String reason, Instant decidedAt, String aims,
+			ContactStatement statement) {
 
 		static ApplicantStatus of(Application application) {
 			Application.Decision decision = application.decision();
 			return new ApplicantStatus(application.id(), application.status(), application.organisation().name(),
 					application.requestedTier(), application.submittedAt(), (decision != null) ? decision.tier() : null,
 					(decision != null) ? decision.effectiveFrom() : null, (decision != null) ? decision.reason() : null,
-					(decision != null) ? decision.decidedAt() : null);
+					(decision != null) ? decision.decidedAt() : null, application.organisation().aims(),
+					application.statement());
 		}
 
 	}
