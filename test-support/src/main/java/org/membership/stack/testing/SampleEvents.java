@@ -46,8 +46,8 @@ public final class SampleEvents {
 
 	/** The CEO's statement about joining, in the application. */
 	public static final String STATEMENT = "Joining DIGITAL SME gives the companies of our cluster a voice in"
-			+ " Brussels and partners across Europe. We look forward to bringing what Transylvania's digital"
-			+ " ecosystem has learnt, from start-ups to universities, to the work of the Alliance.";
+			+ " Brussels and partners across Europe. We look forward to bringing what the digital ecosystem of"
+			+ " Transylvania has learnt, from start-ups to universities, to the work of the Alliance.";
 
 	private static final Instant SUBMITTED_AT = Instant.parse("2022-11-02T09:00:00Z");
 
