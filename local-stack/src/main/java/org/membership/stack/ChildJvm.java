@@ -86,7 +86,8 @@ final class ChildJvm {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	private static String watchdogLocation() {
+	/** What {@link #start} puts first on every child's class path. */
+	static String watchdogLocation() {
 		try {
 			return Path.of(Watchdog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
 		}

@@ -45,11 +45,14 @@ record PublicApi(URI onboarding, URI directory, URI notification, String staffPa
 				    "type": "CLUSTER",
 				    "foundedOn": "2012-10-01",
 				    "memberCount": 90,
-				    "description": "Innovative cluster of IT companies, universities and research institutes."
+				    "description": "Innovative cluster of IT companies, universities and research institutes.",
+				    "aims": "aims to foster a digital innovation ecosystem in the region of Transylvania, connecting companies, universities and public bodies"
 				  },
 				  "requestedTier": "FULL",
-				  "contact": { "name": "Andrei Kelemen", "role": "CEO", "email": "%s" }
-				}""".formatted(contactEmail);
+				  "contact": { "name": "Andrei Kelemen", "role": "CEO", "email": "%s" },
+				  "statement": { "text": "Joining DIGITAL SME gives the companies of our cluster a voice in Brussels and partners across Europe. We look forward to bringing what the digital ecosystem of Transylvania has learnt, from start-ups to universities, to the work of the Alliance." }
+				}"""
+			.formatted(contactEmail);
 	}
 
 	/** Submits a minimal application for an association in Brussels; its id. */

@@ -13,10 +13,11 @@ import java.util.UUID;
  * @param decision the staff decision, {@code null} while undecided
  * @param effectiveAt when the membership took effect, {@code null} before
  * @param withdrawal how it was withdrawn, {@code null} unless WITHDRAWN
+ * @param statement the contact's own words, {@code null} when none were given
  */
 public record Application(UUID id, ApplicationStatus status, long version, String correlationId,
 		ApplyingOrganisation organisation, String requestedTier, ContactPerson contact, Instant submittedAt,
-		Decision decision, Instant effectiveAt, Withdrawal withdrawal) {
+		Decision decision, Instant effectiveAt, Withdrawal withdrawal, ContactStatement statement) {
 
 	/**
 	 * A staff decision.

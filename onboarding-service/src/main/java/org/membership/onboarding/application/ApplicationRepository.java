@@ -29,7 +29,8 @@ public class ApplicationRepository {
 			id, status, version, correlation_id, org_name, org_legal_name, org_country, org_city, org_website,
 			org_type, org_founded_on, org_member_count, org_description, requested_tier, contact_name,
 			contact_role, contact_email, submitted_at, tier, effective_from, decision_note, rejection_reason,
-			decided_by, decided_at, effective_at, withdrawn_as, withdrawn_by, withdrawal_reason, withdrawn_at""";
+			decided_by, decided_at, effective_at, withdrawn_as, withdrawn_by, withdrawal_reason, withdrawn_at,
+			org_aims, statement_text""";
 
 	private final JdbcClient jdbc;
 
@@ -43,10 +44,11 @@ public class ApplicationRepository {
 		this.jdbc.sql("""
 				INSERT INTO membership_application (id, status, version, correlation_id, org_name, org_legal_name,
 					org_country, org_city, org_website, org_type, org_founded_on, org_member_count, org_description,
-					requested_tier, contact_name, contact_role, contact_email, status_token_hash, submitted_at)
+					requested_tier, contact_name, contact_role, contact_email, status_token_hash, submitted_at,
+					org_aims, statement_text)
 				VALUES (:id, :status, :version, :correlationId, :name, :legalName, :country, :city, :website, :type,
 					:foundedOn, :memberCount, :description, :tier, :contactName, :contactRole, :contactEmail,
-					:tokenHash, :submittedAt)""")
+					:tokenHash, :submittedAt, :aims, :statement)""")
 			.param("id", application.id())
 			.param("status", application.status().name())
 			.param("version", application.version())
@@ -66,6 +68,8 @@ public class ApplicationRepository {
 			.param("contactEmail", contact.email())
 			.param("tokenHash", statusTokenHash)
 			.param("submittedAt", timestamp(application.submittedAt()))
+			.param("aims", organisation.aims())
+			.param("statement", (application.statement() != null) ? application.statement().text() : null)
 			.update();
 	}
 
@@ -305,10 +309,12 @@ public class ApplicationRepository {
 				rs.getString("org_legal_name"), rs.getString("org_country"), rs.getString("org_city"),
 				rs.getString("org_website"), OrganisationType.valueOf(rs.getString("org_type")),
 				rs.getObject("org_founded_on", LocalDate.class),
-				(Integer) rs.getObject("org_member_count", Integer.class), rs.getString("org_description"));
+				(Integer) rs.getObject("org_member_count", Integer.class), rs.getString("org_description"),
+				rs.getString("org_aims"));
 		ContactPerson contact = new ContactPerson(rs.getString("contact_name"), rs.getString("contact_role"),
 				rs.getString("contact_email"));
 		String decidedBy = rs.getString("decided_by");
+		String statement = rs.getString("statement_text");
 		Application.Decision decision = (decidedBy != null) ? new Application.Decision(rs.getString("tier"),
 				rs.getObject("effective_from", LocalDate.class), rs.getString("decision_note"),
 				rs.getString("rejection_reason"), decidedBy, instant(rs, "decided_at")) : null;
@@ -319,7 +325,8 @@ public class ApplicationRepository {
 				: null;
 		return new Application(rs.getObject("id", UUID.class), ApplicationStatus.valueOf(rs.getString("status")),
 				rs.getLong("version"), rs.getString("correlation_id"), organisation, rs.getString("requested_tier"),
-				contact, instant(rs, "submitted_at"), decision, instant(rs, "effective_at"), withdrawal);
+				contact, instant(rs, "submitted_at"), decision, instant(rs, "effective_at"), withdrawal,
+				(statement != null) ? new ContactStatement(statement) : null);
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

@@ -112,7 +112,8 @@ public class Applications {
 		UUID id = UUID.randomUUID();
 		String token = this.tokens.generate();
 		Application application = new Application(id, ApplicationStatus.SUBMITTED, 1, correlationId,
-				request.organisation(), request.requestedTier(), request.contact(), now, null, null, null);
+				request.organisation(), request.requestedTier(), request.contact(), now, null, null, null,
+				request.statement());
 		this.repository.insert(application, StatusTokens.hash(token));
 		this.repository.addHistory(id, new HistoryEntry(1, ApplicationStatus.SUBMITTED, APPLICANT, now,
 				"requested tier " + request.requestedTier()));
@@ -122,8 +123,9 @@ public class Applications {
 							TokenSeal.seal(token, idempotencyKey.key(), idempotencyKey.requestHash(), this.random)),
 					now);
 		}
-		this.events.publishEvent(new ApplicationSubmitted(UUID.randomUUID(), now, id, 1, correlationId,
-				request.organisation(), request.requestedTier(), request.contact(), now, this.traces.traceparent()));
+		this.events
+			.publishEvent(new ApplicationSubmitted(UUID.randomUUID(), now, id, 1, correlationId, request.organisation(),
+					request.requestedTier(), request.contact(), request.statement(), now, this.traces.traceparent()));
 		this.metrics.submitted();
 		try (MDC.MDCCloseable applicationId = MDC.putCloseable("applicationId", id.toString())) {
 			logger.info("Application {} submitted by {} ({})", id, request.organisation().name(),

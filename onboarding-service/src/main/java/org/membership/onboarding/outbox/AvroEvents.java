@@ -9,6 +9,7 @@ import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Organisation;
 import org.membership.events.OrganisationType;
+import org.membership.events.Statement;
 import org.membership.events.WithdrawnBy;
 import org.membership.onboarding.application.ApplicationApproved;
 import org.membership.onboarding.application.ApplicationDeclined;
@@ -16,6 +17,7 @@ import org.membership.onboarding.application.ApplicationRetracted;
 import org.membership.onboarding.application.ApplicationSubmitted;
 import org.membership.onboarding.application.ApplyingOrganisation;
 import org.membership.onboarding.application.ContactPerson;
+import org.membership.onboarding.application.ContactStatement;
 import org.membership.onboarding.application.EffectiveDateMoved;
 import org.membership.onboarding.application.MembershipTookEffect;
 import org.membership.onboarding.application.OnboardingEvent;
@@ -48,6 +50,7 @@ final class AvroEvents {
 			.setRequestedTier(event.requestedTier())
 			.setContact(contact(event.contact()))
 			.setSubmittedAt(event.submittedAt())
+			.setStatement(statement(event.statement()))
 			.build();
 	}
 
@@ -131,7 +134,12 @@ final class AvroEvents {
 			.setFoundedOn(organisation.foundedOn())
 			.setMemberCount(organisation.memberCount())
 			.setDescription(organisation.description())
+			.setAims(organisation.aims())
 			.build();
+	}
+
+	private static Statement statement(ContactStatement statement) {
+		return (statement != null) ? Statement.newBuilder().setText(statement.text()).build() : null;
 	}
 
 	private static Contact contact(ContactPerson contact) {

@@ -18,6 +18,8 @@ public class ApplicationForm {
 
 	private ContactFields contact = new ContactFields();
 
+	private StatementFields statement = new StatementFields();
+
 	public OrganisationFields getOrganisation() {
 		return this.organisation;
 	}
@@ -42,13 +44,30 @@ public class ApplicationForm {
 		this.contact = contact;
 	}
 
+	public StatementFields getStatement() {
+		return this.statement;
+	}
+
+	public void setStatement(StatementFields statement) {
+		this.statement = statement;
+	}
+
 	ApplicationRequest toRequest() {
 		OrganisationFields o = this.organisation;
 		return new ApplicationRequest(
 				new ApplicationRequest.OrganisationRequest(o.name, o.legalName, o.country, o.city, o.website, o.type,
-						o.foundedOn, o.memberCount, o.description),
+						o.foundedOn, o.memberCount, o.description, lineFeeds(o.aims)),
 				this.requestedTier,
-				new ApplicationRequest.ContactRequest(this.contact.name, this.contact.role, this.contact.email));
+				new ApplicationRequest.ContactRequest(this.contact.name, this.contact.role, this.contact.email),
+				new ApplicationRequest.StatementRequest(lineFeeds(this.statement.text)));
+	}
+
+	/**
+	 * A textarea's line breaks as the browser counted them for {@code maxlength}: one
+	 * character each, although it sends CR LF.
+	 */
+	private static String lineFeeds(String text) {
+		return (text != null) ? text.replace("\r\n", "\n") : null;
 	}
 
 	/** The organisation's fields. */
@@ -72,6 +91,8 @@ public class ApplicationForm {
 		private Integer memberCount;
 
 		private String description;
+
+		private String aims;
 
 		public String getName() {
 			return this.name;
@@ -145,6 +166,14 @@ public class ApplicationForm {
 			this.description = description;
 		}
 
+		public String getAims() {
+			return this.aims;
+		}
+
+		public void setAims(String aims) {
+			this.aims = aims;
+		}
+
 	}
 
 	/** The contact person's fields. */
@@ -178,6 +207,21 @@ public class ApplicationForm {
 
 		public void setEmail(String email) {
 			this.email = email;
+		}
+
+	}
+
+	/** The contact's statement. */
+	public static class StatementFields {
+
+		private String text;
+
+		public String getText() {
+			return this.text;
+		}
+
+		public void setText(String text) {
+			this.text = text;
 		}
 
 	}

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.membership.onboarding.application.Application;
 import org.membership.onboarding.application.ApplicationStatus;
 import org.membership.onboarding.application.ContactPerson;
+import org.membership.onboarding.application.ContactStatement;
 import org.membership.onboarding.application.HistoryEntry;
 import org.membership.onboarding.application.Withdrawer;
 import org.membership.onboarding.application.ApplyingOrganisation;
@@ -85,14 +86,14 @@ final class ApplicationViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Details(UUID id, ApplicationStatus status, long version, String correlationId,
 			ApplyingOrganisation organisation, String requestedTier, ContactPerson contact, Instant submittedAt,
-			Application.Decision decision, Instant effectiveAt, Application.Withdrawal withdrawal,
-			List<Change> history) {
+			Application.Decision decision, Instant effectiveAt, Application.Withdrawal withdrawal, List<Change> history,
+			ContactStatement statement) {
 
 		static Details of(Application application, List<HistoryEntry> history) {
 			return new Details(application.id(), application.status(), application.version(),
 					application.correlationId(), application.organisation(), application.requestedTier(),
 					application.contact(), application.submittedAt(), application.decision(), application.effectiveAt(),
-					application.withdrawal(), history.stream().map(Change::of).toList());
+					application.withdrawal(), history.stream().map(Change::of).toList(), application.statement());
 		}
 
 	}
@@ -127,7 +128,7 @@ final class ApplicationViews {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record ApplicantStatus(UUID id, ApplicationStatus status, String organisationName, String requestedTier,
 			Instant submittedAt, String tier, LocalDate effectiveFrom, String reason, Instant decidedAt,
-			Instant withdrawnAt, String withdrawalReason) {
+			Instant withdrawnAt, String withdrawalReason, String aims, ContactStatement statement) {
 
 		static ApplicantStatus of(Application application) {
 			Application.Decision decision = application.decision();
@@ -137,7 +138,8 @@ final class ApplicationViews {
 					(decision != null) ? decision.effectiveFrom() : null, (decision != null) ? decision.reason() : null,
 					(decision != null) ? decision.decidedAt() : null,
 					(withdrawal != null) ? withdrawal.withdrawnAt() : null,
-					(withdrawal != null) ? withdrawal.reason() : null);
+					(withdrawal != null) ? withdrawal.reason() : null, application.organisation().aims(),
+					application.statement());
 		}
 
 		/** Whether the applicant may still withdraw it. */

@@ -44,6 +44,7 @@ class LargeEventsIntegrationTests {
 		organisation.put("city", text("Cluj-Napoca ", 100));
 		organisation.put("description",
 				text("Innovative cluster of IT companies, universities and institutes. ", 2000));
+		organisation.put("aims", text("aims to foster a digital innovation ecosystem in Transylvania. ", 300));
 		// the longest note the API accepts; the history entry prefixes it (tier, date)
 		String note = text("Approved by the board after the visit to Cluj-Napoca. ", 2000);
 
@@ -60,8 +61,9 @@ class LargeEventsIntegrationTests {
 			Organisation published = approved.getOrganisation();
 			assertThat(approved.getNote()).isEqualTo(note);
 			assertThat(published.getDescription()).isEqualTo(organisation.get("description"));
+			assertThat(published.getAims()).isEqualTo(organisation.get("aims"));
 			assertThat(published.getName().length() + published.getLegalName().length() + published.getCity().length()
-					+ published.getDescription().length() + approved.getNote().length())
+					+ published.getDescription().length() + published.getAims().length() + approved.getNote().length())
 				.as("characters of the event's texts alone")
 				.isGreaterThan(4000);
 		}

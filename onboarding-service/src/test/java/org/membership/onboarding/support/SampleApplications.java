@@ -16,7 +16,8 @@ public final class SampleApplications {
 
 	/**
 	 * CLUJ IT Cluster's application, as the form sends it: the organisation and contact
-	 * of the reference story's events; {@code marker} ends up in the description.
+	 * of the reference story's events, with its aims and the contact's statement;
+	 * {@code marker} ends up in the description.
 	 */
 	public static Map<String, Object> clujItCluster(String marker) {
 		Organisation story = SampleEvents.organisation().build();
@@ -30,6 +31,7 @@ public final class SampleApplications {
 		organisation.put("foundedOn", story.getFoundedOn().toString());
 		organisation.put("memberCount", story.getMemberCount());
 		organisation.put("description", story.getDescription() + " " + marker);
+		organisation.put("aims", story.getAims());
 		Contact person = SampleEvents.contact().build();
 		Map<String, Object> contact = new LinkedHashMap<>();
 		contact.put("name", person.getName());
@@ -39,6 +41,7 @@ public final class SampleApplications {
 		application.put("organisation", organisation);
 		application.put("requestedTier", SampleEvents.TIER);
 		application.put("contact", contact);
+		application.put("statement", new LinkedHashMap<>(Map.of("text", SampleEvents.STATEMENT)));
 		return application;
 	}
 
@@ -49,6 +52,11 @@ public final class SampleApplications {
 	@SuppressWarnings("unchecked")
 	public static Map<String, Object> organisation(Map<String, Object> application) {
 		return (Map<String, Object>) application.get("organisation");
+	}
+
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> statement(Map<String, Object> application) {
+		return (Map<String, Object>) application.get("statement");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,73 @@ class WebPagesIntegrationTests {
 	}
 
 	@Test
+	void theFormAsksForTheApplicantsOwnWordsWithTheirLimits() {
+		Browser.Page form = new Browser(this.port).get("/");
+
+		for (String field : new String[] { "organisation.aims", "statement.text" }) {
+			assertThat(form.body()).as(field)
+				.contains("<label for=\"" + field + "\"")
+				.containsPattern("<textarea[^>]*id=\"" + Pattern.quote(field) + "\"")
+				.contains("id=\"" + field + "-hint\"")
+				.contains("aria-describedby=\"" + field + "-hint " + field + "-error\"");
+		}
+		assertThat(form.body()).contains("maxlength=\"300\"")
+			.contains("at most 300 characters")
+			.contains("maxlength=\"1000\"")
+			.contains("at most 1,000 characters");
+	}
+
+	@Test
+	void wordsOverTheirLimitsAreShownNextToTheirFieldsWithTheInputKept() {
+		String marker = UUID.randomUUID().toString();
+		Browser browser = new Browser(this.port);
+		Map<String, String> fields = validForm(marker);
+		fields.put("organisation.aims", "a".repeat(301));
+		fields.put("statement.text", "We join." + (char) 7);
+
+		Browser.Page page = browser.submit(browser.get("/"), "/", fields);
+
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.body()).contains("id=\"organisation.aims-error\">Use at most 300 characters.</span>")
+			.containsPattern("id=\"statement\\.text-error\">[^<]*control characters[^<]*</span>")
+			.contains("a".repeat(301) + "</textarea>");
+		assertThat(page.body()).containsPattern("<textarea[^>]*id=\"organisation\\.aims\"[^>]*class=\"invalid\""
+				+ "|<textarea[^>]*class=\"invalid\"[^>]*id=\"organisation\\.aims\"");
+		assertThat(rowsWith(marker)).isZero();
+	}
+
+	@Test
+	void theApplicantsWordsFromTheFormStayTextOnTheStatusPageAndInTheConsole() {
+		String marker = UUID.randomUUID().toString();
+		Browser browser = new Browser(this.port);
+		Map<String, String> fields = validForm(marker);
+		fields.put("organisation.aims", "<script>alert('aims')</script> aims to foster innovation");
+		fields.put("statement.text", "<script>alert('statement')</script>\r\nWe join DIGITAL SME.");
+
+		Browser.Page posted = browser.submit(browser.get("/"), "/", fields);
+		assertThat(posted.status()).as(posted.toString()).isEqualTo(302);
+		String link = browser.get(posted.location())
+			.body()
+			.replaceAll("(?s).*id=\"status-link\" href=\"([^\"]+)\".*", "$1")
+			.replace("&amp;", "&");
+		Browser.Page status = new Browser(this.port).get(link);
+		UUID id = UUID.fromString(link.replaceAll(".*/applications/([^/]+)/status.*", "$1"));
+		Browser staff = new Browser(this.port);
+		staff.logIn("staff", Api.STAFF_PASSWORD);
+		Browser.Page console = staff.get("/staff/applications/" + id);
+
+		for (Browser.Page page : new Browser.Page[] { status, console }) {
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.body()).doesNotContain("<script>alert")
+				.contains("&lt;script&gt;alert(&#39;aims&#39;)&lt;/script&gt; aims to foster innovation")
+				.contains("&lt;script&gt;alert(&#39;statement&#39;)&lt;/script&gt;\nWe join DIGITAL SME.");
+		}
+		Api.Response details = new Api(this.port).asStaff().get("/api/applications/" + id);
+		assertThat(details.json().path("statement").path("text").asString())
+			.isEqualTo("<script>alert('statement')</script>\nWe join DIGITAL SME.");
+	}
+
+	@Test
 	void aFormPostWithoutCsrfTokenIsForbidden() {
 		String marker = UUID.randomUUID().toString();
 
@@ -114,6 +182,9 @@ class WebPagesIntegrationTests {
 		Browser.Page status = new Browser(this.port).get(link);
 		assertThat(status.status()).isEqualTo(200);
 		assertThat(status.body()).contains(">Submitted<").contains("CLUJ IT Cluster").doesNotContain("SUBMITTED");
+		assertThat(status.body()).as("no words given, none shown")
+			.doesNotContain("id=\"aims\"")
+			.doesNotContain("id=\"statement\"");
 		assertThat(browser.get(posted.location()).status()).as("the link is shown once").isEqualTo(302);
 	}
 
@@ -168,6 +239,13 @@ class WebPagesIntegrationTests {
 			.get("/applications/" + UUID.randomUUID() + "/status?token=wrong");
 		assertThat(noStatus.status()).isEqualTo(404);
 		assertThat(noStatus.body()).contains("<h1>Not found</h1>", "check that you copied all of it");
+	}
+
+	private long rowsWith(String marker) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM membership_application WHERE org_description LIKE ?")
+			.param("%" + marker + "%")
+			.query(Long.class)
+			.single();
 	}
 
 	private UUID submit() {

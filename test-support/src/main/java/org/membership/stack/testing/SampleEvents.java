@@ -15,6 +15,7 @@ import org.membership.events.MemberApproved;
 import org.membership.events.MembershipEffective;
 import org.membership.events.Organisation;
 import org.membership.events.OrganisationType;
+import org.membership.events.Statement;
 import org.membership.events.WithdrawnBy;
 
 /**
@@ -42,6 +43,15 @@ public final class SampleEvents {
 	 */
 	public static final String CONTACT_EMAIL = "andrei.kelemen@example.org";
 
+	/** What CLUJ IT Cluster aims for as a member, in its application's words. */
+	public static final String AIMS = "aims to foster a digital innovation ecosystem in the region of Transylvania,"
+			+ " connecting companies, universities and public bodies";
+
+	/** The CEO's statement about joining, in the application. */
+	public static final String STATEMENT = "Joining DIGITAL SME gives the companies of our cluster a voice in"
+			+ " Brussels and partners across Europe. We look forward to bringing what the digital ecosystem of"
+			+ " Transylvania has learnt, from start-ups to universities, to the work of the Alliance.";
+
 	private static final Instant SUBMITTED_AT = Instant.parse("2022-11-02T09:00:00Z");
 
 	private static final Instant DECIDED_AT = Instant.parse("2022-12-01T10:00:00Z");
@@ -65,7 +75,8 @@ public final class SampleEvents {
 			.setType(OrganisationType.CLUSTER)
 			.setFoundedOn(LocalDate.of(2012, 10, 1))
 			.setMemberCount(90)
-			.setDescription("Innovative cluster of IT companies, universities and research institutes.");
+			.setDescription("Innovative cluster of IT companies, universities and research institutes.")
+			.setAims(AIMS);
 	}
 
 	/** The story's organisation under another name (see {@link #uniqueName(String)}). */
@@ -83,6 +94,11 @@ public final class SampleEvents {
 		return contact().setEmail(email);
 	}
 
+	/** Andrei Kelemen's statement about joining (see {@link #STATEMENT}). */
+	public static Statement.Builder statement() {
+		return Statement.newBuilder().setText(STATEMENT);
+	}
+
 	/** The application arrives (version 1). */
 	public static ApplicationReceived.Builder applicationReceived(UUID applicationId) {
 		return ApplicationReceived.newBuilder()
@@ -94,7 +110,8 @@ public final class SampleEvents {
 			.setOrganisation(organisation().build())
 			.setRequestedTier(TIER)
 			.setContact(contact().build())
-			.setSubmittedAt(SUBMITTED_AT);
+			.setSubmittedAt(SUBMITTED_AT)
+			.setStatement(statement().build());
 	}
 
 	/** Staff approve it as a Full Member from 1 January 2023 (version 2). */
