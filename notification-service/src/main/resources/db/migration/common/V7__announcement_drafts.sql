@@ -25,9 +25,13 @@ ALTER TABLE announcement ADD COLUMN published_by VARCHAR(200);
 CREATE INDEX announcement_by_status ON announcement (status, created_at);
 
 -- What the contact said in the application (ApplicationReceived), quoted in the draft:
--- the contact's own words, name and role. Once per application.
+-- the contact's own words, name and role. Once per application. Writing a draft inserts the
+-- row too (received = FALSE until ApplicationReceived fills it), so that a draft and a
+-- statement written at the same moment meet on its primary key: one of them waits for the
+-- other, fails on the key and is retried, and then sees the other.
 CREATE TABLE announcement_statement (
     application_id    UUID          NOT NULL PRIMARY KEY,
+    received          BOOLEAN       NOT NULL,
     contact_name      VARCHAR(500)  NOT NULL,
     contact_role      VARCHAR(500),
     organisation_name VARCHAR(500)  NOT NULL,

@@ -63,7 +63,8 @@ public class AnnouncementDrafts {
 
 	/** Writes the draft unless the application has its row. */
 	boolean write(Membership membership) {
-		Optional<Announcement.Quote> quote = this.repository.findStatement(membership.applicationId())
+		Optional<Announcement.Quote> quote = this.repository
+			.lockStatement(membership.applicationId(), membership.organisation().name())
 			.flatMap(this.writer::quote);
 		UUID id = UUID.randomUUID();
 		boolean written = this.repository.insertDraftIfAbsent(id, membership,
@@ -81,7 +82,7 @@ public class AnnouncementDrafts {
 	 */
 	@Transactional
 	public void statement(Statement statement) {
-		this.repository.insertStatementIfAbsent(statement);
+		this.repository.rememberStatement(statement);
 		Optional<Announcement.Quote> quote = this.writer.quote(statement);
 		if (quote.isEmpty()) {
 			return;
@@ -200,7 +201,7 @@ public class AnnouncementDrafts {
 	public Announcement preview(UUID id) {
 		Draft draft = find(id);
 		Announcement announcement = draft.announcement();
-		if (announcement.status() != Announcement.Status.DRAFT) {
+		if (announcement.status() == Announcement.Status.PUBLISHED) {
 			return announcement;
 		}
 		AnnouncementWriter.Text text = this.publication.textsAsOfNow(draft, draft.effectiveFrom());

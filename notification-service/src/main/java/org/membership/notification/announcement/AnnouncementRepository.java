@@ -270,12 +270,15 @@ class AnnouncementRepository {
 			.update() == 1;
 	}
 
-	/** Remembers what the contact said, once per application. */
-	void insertStatementIfAbsent(Statement statement) {
-		this.jdbc.sql("""
-				INSERT INTO announcement_statement (application_id, contact_name, contact_role, organisation_name,
-				    statement)
-				SELECT :applicationId, :name, :role, :organisation, :statement
+	/**
+	 * Remembers what the contact said, once per application: inserts the row, or fills
+	 * the one a draft reserved.
+	 */
+	void rememberStatement(Statement statement) {
+		int inserted = this.jdbc.sql("""
+				INSERT INTO announcement_statement (application_id, received, contact_name, contact_role,
+				    organisation_name, statement)
+				SELECT :applicationId, TRUE, :name, :role, :organisation, :statement
 				WHERE NOT EXISTS (SELECT 1 FROM announcement_statement WHERE application_id = :applicationId)
 				""")
 			.param("applicationId", statement.applicationId())
@@ -284,17 +287,49 @@ class AnnouncementRepository {
 			.param("organisation", statement.organisationName())
 			.param("statement", statement.text())
 			.update();
+		if (inserted == 0) {
+			this.jdbc.sql("""
+					UPDATE announcement_statement SET received = TRUE, contact_name = :name, contact_role = :role,
+					    organisation_name = :organisation, statement = :statement
+					WHERE application_id = :applicationId AND received = FALSE
+					""")
+				.param("applicationId", statement.applicationId())
+				.param("name", (statement.contactName() != null) ? statement.contactName() : "")
+				.param("role", statement.contactRole())
+				.param("organisation", statement.organisationName())
+				.param("statement", statement.text())
+				.update();
+		}
 	}
 
-	Optional<Statement> findStatement(UUID applicationId) {
+	/**
+	 * What the contact said, the row locked until the transaction ends; a row is reserved
+	 * first when there is none (see V7__announcement_drafts.sql), so that a concurrent
+	 * ApplicationReceived meets this transaction on its key.
+	 * @return the statement; empty while ApplicationReceived has not arrived
+	 */
+	Optional<Statement> lockStatement(UUID applicationId, String organisationName) {
+		this.jdbc.sql("""
+				INSERT INTO announcement_statement (application_id, received, contact_name, organisation_name)
+				SELECT :applicationId, FALSE, '', :organisation
+				WHERE NOT EXISTS (SELECT 1 FROM announcement_statement WHERE application_id = :applicationId)
+				""").param("applicationId", applicationId).param("organisation", organisationName).update();
 		return this.jdbc.sql("""
-				SELECT application_id, contact_name, contact_role, organisation_name, statement
-				FROM announcement_statement WHERE application_id = :applicationId
+				SELECT application_id, received, contact_name, contact_role, organisation_name, statement
+				FROM announcement_statement WHERE application_id = :applicationId FOR UPDATE
 				""")
 			.param("applicationId", applicationId)
-			.query((rs, row) -> new Statement(rs.getObject("application_id", UUID.class), rs.getString("contact_name"),
-					rs.getString("contact_role"), rs.getString("organisation_name"), rs.getString("statement")))
-			.optional();
+			.query(AnnouncementRepository::statement)
+			.optional()
+			.flatMap((statement) -> statement);
+	}
+
+	private static Optional<Statement> statement(ResultSet rs, int row) throws SQLException {
+		if (!rs.getBoolean("received")) {
+			return Optional.empty();
+		}
+		return Optional.of(new Statement(rs.getObject("application_id", UUID.class), rs.getString("contact_name"),
+				rs.getString("contact_role"), rs.getString("organisation_name"), rs.getString("statement")));
 	}
 
 	private Draft draft(ResultSet rs, int row) throws SQLException {

@@ -35,7 +35,7 @@ class SecurityRules {
 	 * and CSRF tokens.
 	 */
 	@Bean
-	StaffPages announcementDraftPages() {
+	StaffPages announcementDraftStaffPages() {
 		return StaffPages.paths(DRAFT_PAGES, DRAFT_PAGES, DRAFT_PAGES + "/**");
 	}
 

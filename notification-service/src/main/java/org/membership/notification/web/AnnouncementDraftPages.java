@@ -205,29 +205,37 @@ class AnnouncementDraftPages {
 		}
 
 		/**
-		 * The form as posted, each field by its values (a single value is never split at
-		 * its commas, as a converted list would be).
+		 * The form as posted: numbered fields ({@code summary0}, {@code quoteText1},
+		 * ...), so that a value is never split at its commas as a converted list would
+		 * be.
 		 */
 		static Form of(HttpServletRequest request) {
 			long version;
 			try {
-				version = Long.parseLong(first(request.getParameterValues("version")));
+				version = Long.parseLong(value(request, "version"));
 			}
 			catch (NumberFormatException ex) {
+				// no version: the edit cannot be checked against the draft, and is
+				// refused
 				version = -1;
 			}
-			return new Form(first(request.getParameterValues("headline")), values(request, "summary"),
-					first(request.getParameterValues("body")), values(request, "quoteText"), values(request, "quoteBy"),
-					values(request, "quoteRole"), version);
+			return new Form(value(request, "headline"), numbered(request, "summary", HIGHLIGHTS),
+					value(request, "body"), numbered(request, "quoteText", DraftEdit.QUOTES),
+					numbered(request, "quoteBy", DraftEdit.QUOTES), numbered(request, "quoteRole", DraftEdit.QUOTES),
+					version);
 		}
 
-		private static String first(String[] values) {
-			return (values != null && values.length > 0) ? values[0] : "";
+		private static String value(HttpServletRequest request, String name) {
+			String value = request.getParameter(name);
+			return (value != null) ? value : "";
 		}
 
-		private static List<String> values(HttpServletRequest request, String name) {
-			String[] values = request.getParameterValues(name);
-			return (values != null) ? List.of(values) : List.of();
+		private static List<String> numbered(HttpServletRequest request, String name, int most) {
+			List<String> values = new ArrayList<>();
+			for (int i = 0; i < most; i++) {
+				values.add(value(request, name + i));
+			}
+			return values;
 		}
 
 		static Form of(Draft draft) {
@@ -248,10 +256,14 @@ class AnnouncementDraftPages {
 			while (highlights.size() < HIGHLIGHTS) {
 				highlights.add("");
 			}
-			int rows = Math.min(
-					Math.max(this.quoteText.size(), Math.max(this.quoteBy.size(), this.quoteRole.size())) + 1,
-					DraftEdit.QUOTES);
-			rows = Math.max(rows, this.quoteText.size());
+			int used = 0;
+			for (int i = 0; i < this.quoteText.size(); i++) {
+				if (!at(this.quoteText, i).isBlank() || !at(this.quoteBy, i).isBlank()
+						|| !at(this.quoteRole, i).isBlank()) {
+					used = i + 1;
+				}
+			}
+			int rows = Math.min(used + 1, DraftEdit.QUOTES);
 			return new Form(this.headline, highlights, this.body, pad(this.quoteText, rows), pad(this.quoteBy, rows),
 					pad(this.quoteRole, rows), this.version);
 		}

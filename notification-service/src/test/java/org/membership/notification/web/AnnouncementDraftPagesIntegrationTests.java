@@ -152,7 +152,10 @@ class AnnouncementDraftPagesIntegrationTests {
 
 		Browser.Page preview = browser.get(path + "/preview");
 		assertThat(preview.status()).isEqualTo(200);
-		assertSharedLayout(preview.body().replace("aria-current=\"page\">Announcements", "x"));
+		// the public page's layout: the Announcements section, not the staff console
+		assertThat(preview.body()).containsPattern("<html[^>]* lang=\"en\"")
+			.contains("class=\"skip-link\" href=\"#main\"", "class=\"site-header\"", "class=\"site-footer\"")
+			.containsPattern("aria-current=\"page\">Announcements</a>");
 		assertThat(preview.body()).contains("Preview: not published yet")
 			.contains("<h1>DIGITAL SME welcomes Preview Cluster as a Full Member</h1>")
 			.contains("class=\"highlights\"", "class=\"dateline\"", "About the European DIGITAL SME Alliance")
