@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -22,6 +25,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,7 +72,14 @@ class AnnouncementDraftController {
 
 	@Operation(summary = "Replace a draft's texts",
 			description = "Plain text. If-Match must carry the ETag last read: without it 428, stale 412;"
-					+ " a published or cancelled announcement 409.")
+					+ " a published or cancelled announcement 409.",
+			responses = { @ApiResponse(responseCode = "200", description = "Saved; the new ETag in the header"),
+					@ApiResponse(responseCode = "412", description = "The draft changed since the ETag in If-Match",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))),
+					@ApiResponse(responseCode = "428", description = "No If-Match",
+							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+									schema = @Schema(ref = "#/components/schemas/ProblemDetail"))) })
 	@PutMapping(path = "/api/announcements/drafts/{id}", consumes = "application/json", produces = "application/json")
 	ResponseEntity<Announcement> edit(@PathVariable UUID id,
 			@Parameter(description = "the ETag of the draft as last read") @RequestHeader(name = HttpHeaders.IF_MATCH,
