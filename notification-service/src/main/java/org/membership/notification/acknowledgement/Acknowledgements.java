@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.membership.notification.announcement.AnnouncementDrafts;
 import org.membership.notification.mail.ContactBook;
 import org.membership.notification.mail.Dates;
 import org.membership.notification.mail.NotificationKind;
@@ -38,13 +39,16 @@ class Acknowledgements {
 
 	private final AssociationTime time;
 
+	private final AnnouncementDrafts drafts;
+
 	Acknowledgements(Notifications notifications, ApplicationStates states, ContactBook contacts,
-			AssociationProperties association, AssociationTime time) {
+			AssociationProperties association, AssociationTime time, AnnouncementDrafts drafts) {
 		this.notifications = notifications;
 		this.states = states;
 		this.contacts = contacts;
 		this.association = association;
 		this.time = time;
+		this.drafts = drafts;
 	}
 
 	@Transactional
@@ -60,7 +64,9 @@ class Acknowledgements {
 	 * The approval mail, unless the application was withdrawn since (a newer
 	 * ApplicationWithdrawn came first: the decision no longer matters to the applicant).
 	 * When a newer EffectiveDateChanged came first, the mail gives the newer date, the
-	 * one the applicant was told about.
+	 * one the applicant was told about. The draft announcement, written from the approval
+	 * just before, follows the same way: cancelled after a withdrawal, re-dated after a
+	 * newer date (those events found no draft to change when they came first).
 	 */
 	@Transactional
 	void approved(ApplicationFacts.Approved approved) {
@@ -68,11 +74,13 @@ class Acknowledgements {
 		if (state.withdrawnAfter(approved.applicationVersion())) {
 			logger.info("No approval mail for event {} of application {}: withdrawn since (version {})",
 					approved.eventId(), approved.applicationId(), state.withdrawnVersion());
+			this.drafts.cancel(approved.applicationId(), state.withdrawnVersion());
 			return;
 		}
 		LocalDate effectiveFrom = approved.effectiveFrom();
 		if (state.newerDateThan(approved.applicationVersion())) {
 			effectiveFrom = state.effectiveFrom();
+			this.drafts.redate(approved.applicationId(), effectiveFrom, state.effectiveFromVersion());
 		}
 		else {
 			this.states.effectiveFrom(approved.applicationId(), effectiveFrom, approved.applicationVersion());

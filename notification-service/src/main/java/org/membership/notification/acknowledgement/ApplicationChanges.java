@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.membership.notification.announcement.AnnouncementDrafts;
 import org.membership.notification.mail.Dates;
 import org.membership.notification.mail.NotificationKind;
 import org.membership.notification.mail.NotificationRequest;
@@ -34,10 +35,14 @@ class ApplicationChanges {
 
 	private final AssociationTime time;
 
-	ApplicationChanges(Notifications notifications, ApplicationStates states, AssociationTime time) {
+	private final AnnouncementDrafts drafts;
+
+	ApplicationChanges(Notifications notifications, ApplicationStates states, AssociationTime time,
+			AnnouncementDrafts drafts) {
 		this.notifications = notifications;
 		this.states = states;
 		this.time = time;
+		this.drafts = drafts;
 	}
 
 	/**
@@ -54,7 +59,8 @@ class ApplicationChanges {
 				NotificationKind.WITHDRAWAL, null,
 				model("withdrawnByStaff", withdrawn.byStaff() ? "true" : null, "reason", withdrawn.reason(),
 						"withdrawnOn", Dates.day(LocalDate.ofInstant(withdrawn.withdrawnAt(), this.time.zone())))));
-		// drafts: cancel the application's draft announcement here, in this transaction
+		// the draft announcement is never published now (a published one stays)
+		this.drafts.cancel(withdrawn.applicationId(), withdrawn.applicationVersion());
 	}
 
 	/**
@@ -84,8 +90,8 @@ class ApplicationChanges {
 						Dates.day(changed.previousEffectiveFrom()), "reason", changed.reason(),
 						// today or earlier: onboarding makes it effective at once
 						"effectiveLater", changed.effectiveFrom().isAfter(this.time.today()) ? "true" : null)));
-		// drafts: re-date the application's draft announcement to changed.effectiveFrom()
-		// here
+		// the draft's "will join ... as of" and its automatic publication follow the date
+		this.drafts.redate(changed.applicationId(), changed.effectiveFrom(), changed.applicationVersion());
 	}
 
 }

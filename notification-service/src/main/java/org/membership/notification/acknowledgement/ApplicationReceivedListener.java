@@ -2,19 +2,27 @@ package org.membership.notification.acknowledgement;
 
 import org.membership.events.ApplicationReceived;
 import org.membership.events.Topics;
+import org.membership.notification.announcement.AnnouncementDrafts;
+import org.membership.notification.announcement.Statement;
 import org.membership.support.deadletter.InvalidEventException;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** ApplicationReceived: acknowledge to the contact person, and remember the contact. */
+/**
+ * ApplicationReceived: acknowledge to the contact person, remember the contact, and keep
+ * their statement for the welcome announcement's quote.
+ */
 @Component
 class ApplicationReceivedListener {
 
 	private final Acknowledgements acknowledgements;
 
-	ApplicationReceivedListener(Acknowledgements acknowledgements) {
+	private final AnnouncementDrafts drafts;
+
+	ApplicationReceivedListener(Acknowledgements acknowledgements, AnnouncementDrafts drafts) {
 		this.acknowledgements = acknowledgements;
+		this.drafts = drafts;
 	}
 
 	@KafkaListener(id = "application-received", idIsGroup = false, topics = Topics.APPLICATION_RECEIVED)
@@ -26,6 +34,9 @@ class ApplicationReceivedListener {
 		}
 		this.acknowledgements.received(new ApplicationFacts.Received(event.getEventId(), event.getApplicationId(),
 				event.getOrganisation().getName(), event.getContact().getName(), event.getContact().getEmail()));
+		this.drafts.statement(new Statement(event.getApplicationId(), event.getContact().getName(),
+				event.getContact().getRole(), event.getOrganisation().getName(),
+				(event.getStatement() != null) ? event.getStatement().getText() : null));
 	}
 
 	private static boolean isBlank(String value) {

@@ -1,5 +1,6 @@
 package org.membership.notification.announcement;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +33,14 @@ class AnnouncementWriter {
 		this.association = association;
 	}
 
-	Text write(Membership membership) {
+	/**
+	 * The texts of the membership's announcement as of {@code today}: "will join" before
+	 * its first day, "joins" from it.
+	 */
+	Text write(Membership membership, LocalDate today) {
 		Map<String, String> facts = facts(membership);
+		facts.put("joins",
+				membership.effectiveFrom().isAfter(today) ? this.templates.willJoin() : this.templates.joins());
 		String headline = fill(this.templates.headline(), facts)
 			.orElseThrow(() -> new IllegalStateException("The headline template needs facts every event has"));
 		List<String> summary = new ArrayList<>();
@@ -51,7 +58,54 @@ class AnnouncementWriter {
 				paragraphs.add(String.join(" ", filled));
 			}
 		}
-		return new Text(headline, summary, String.join("\n\n", paragraphs));
+		List<String> boilerplate = this.templates.boilerplate()
+			.stream()
+			.map((s) -> fill(s, facts))
+			.flatMap(Optional::stream)
+			.toList();
+		return new Text(headline, summary, String.join("\n\n", paragraphs), String.join(" ", boilerplate));
+	}
+
+	/**
+	 * The contact's statement as a quote, attributed to their name and role; empty
+	 * without a statement or a name.
+	 */
+	Optional<Announcement.Quote> quote(Statement statement) {
+		if (statement == null || isBlank(statement.text()) || isBlank(statement.contactName())) {
+			return Optional.empty();
+		}
+		Map<String, String> facts = new HashMap<>();
+		facts.put("role", oneLine(statement.contactRole()));
+		facts.put("organisation", oneLine(statement.organisationName()));
+		String role = this.templates.quoteRole()
+			.stream()
+			.map((template) -> fill(template, facts))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElse("");
+		return Optional.of(new Announcement.Quote(statement.text().strip(), oneLine(statement.contactName()), role));
+	}
+
+	/**
+	 * The text as of the membership's first day: the words of {@code willJoin} become
+	 * those of {@code joins} (staff who rewrote the sentence keep their words).
+	 */
+	String asOfFirstDay(String text) {
+		return text.replaceAll("\\b" + Pattern.quote(this.templates.willJoin()) + "\\b",
+				Matcher.quoteReplacement(this.templates.joins()));
+	}
+
+	/** The text with one date replaced by another, as the announcement writes dates. */
+	static String redate(String text, LocalDate from, LocalDate to) {
+		return text.replace(Dates.day(from), Dates.day(to));
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String oneLine(String value) {
+		return (value != null) ? value.strip().replaceAll("\\s+", " ") : null;
 	}
 
 	private Map<String, String> facts(Membership membership) {
@@ -70,6 +124,7 @@ class AnnouncementWriter {
 		facts.put("memberCount", (organisation.memberCount() != null)
 				? String.format(Locale.ENGLISH, "%,d", organisation.memberCount()) : null);
 		facts.put("description", sentence(organisation.description()));
+		facts.put("aims", sentence(organisation.aims()));
 		facts.put("effectiveFrom", Dates.day(membership.effectiveFrom()));
 		facts.put("website", organisation.website());
 		// a summary point is one line, whatever the applicant typed
@@ -114,8 +169,9 @@ class AnnouncementWriter {
 	 * A written announcement.
 	 *
 	 * @param body paragraphs separated by blank lines
+	 * @param boilerplate the closing paragraph; empty when none is configured
 	 */
-	record Text(String headline, List<String> summary, String body) {
+	record Text(String headline, List<String> summary, String body, String boilerplate) {
 
 	}
 

@@ -4,15 +4,15 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * A membership that has taken effect: the facts of MembershipEffective the announcement
- * is written from.
+ * An approved or effective membership: the facts of MemberApproved or MembershipEffective
+ * the announcement is written from.
  *
  * @param applicationVersion the application's version after the event
  * @param correlationId follows the application through the services
  * @param tier the tier code
  * @param effectiveFrom the first day of membership
  */
-record Membership(UUID eventId, UUID applicationId, long applicationVersion, String correlationId,
+public record Membership(UUID eventId, UUID applicationId, long applicationVersion, String correlationId,
 		Organisation organisation, String tier, LocalDate effectiveFrom) {
 
 	/**
@@ -24,9 +24,10 @@ record Membership(UUID eventId, UUID applicationId, long applicationVersion, Str
 	 * @param city the city of its seat
 	 * @param type what kind of organisation, e.g. CLUSTER
 	 * @param description what it does, in its own words
+	 * @param aims what it aims for as a member, in its own words
 	 */
-	record Organisation(String name, String legalName, String country, String city, String website, String type,
-			LocalDate foundedOn, Integer memberCount, String description) {
+	public record Organisation(String name, String legalName, String country, String city, String website, String type,
+			LocalDate foundedOn, Integer memberCount, String description, String aims) {
 
 	}
 

@@ -7,7 +7,10 @@ import org.membership.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** MembershipEffective: publish the welcome announcement and mail the welcome. */
+/**
+ * MembershipEffective: publish the welcome announcement, unless staff did already, and
+ * mail the welcome.
+ */
 @Component
 class MembershipEffectiveListener {
 
@@ -25,7 +28,7 @@ class MembershipEffectiveListener {
 				new Membership.Organisation(organisation.getName(), organisation.getLegalName(),
 						organisation.getCountry(), organisation.getCity(), organisation.getWebsite(),
 						organisation.getType().name(), organisation.getFoundedOn(), organisation.getMemberCount(),
-						organisation.getDescription()),
+						organisation.getDescription(), organisation.getAims()),
 				event.getTier(), event.getEffectiveFrom()));
 	}
 

@@ -63,7 +63,8 @@ class AnnouncementFeedController {
 			entry.setPublishedDate(Date.from(announcement.publishedAt()));
 			entry.setUpdatedDate(Date.from(announcement.publishedAt()));
 			entry.setDescription(text(String.join("\n", announcement.summary())));
-			entry.setContents(List.of(text(announcement.body())));
+			// the whole text: the body, the quotes, the closing paragraph
+			entry.setContents(List.of(text(announcement.fullText())));
 			entries.add(entry);
 		}
 		feed.setEntries(entries);

@@ -12,8 +12,8 @@ import org.membership.support.association.AssociationProperties;
  * @param navigation the sections of the site, in the order they are shown
  * @param feed the absolute URL of the announcements' Atom feed
  * @param links the base URLs of the services' pages, for links between them
- * @param staffNavigation the pages for staff across the services (the console, each
- * service's dead letters), shown on each of them
+ * @param staffNavigation the pages for staff across the services (the console, the
+ * announcement drafts, each service's dead letters), shown on each of them
  */
 public record Site(AssociationProperties association, List<Section> navigation, String feed, SiteProperties.Links links,
 		List<Section> staffNavigation) {
@@ -33,6 +33,11 @@ public record Site(AssociationProperties association, List<Section> navigation, 
 	public static final String DIRECTORY_DEAD_LETTERS = "directory-dead-letters";
 
 	public static final String NOTIFICATION_DEAD_LETTERS = "notification-dead-letters";
+
+	public static final String ANNOUNCEMENT_DRAFTS = "announcement-drafts";
+
+	/** Where notification-service shows the drafts of the announcements to staff. */
+	public static final String ANNOUNCEMENT_DRAFTS_PAGE = "/staff/announcements";
 
 	/** Where a service with dead letters shows them to staff. */
 	public static final String DEAD_LETTERS_PAGE = "/staff/dead-letters";
@@ -55,6 +60,8 @@ public record Site(AssociationProperties association, List<Section> navigation, 
 						new Section(CONSOLE, "Staff", links.onboarding() + "/staff")),
 				links.notification() + "/announcements.atom", links,
 				List.of(new Section(APPLICATIONS, "Applications", links.onboarding() + "/staff"),
+						new Section(ANNOUNCEMENT_DRAFTS, "Announcement drafts",
+								links.notification() + ANNOUNCEMENT_DRAFTS_PAGE),
 						new Section(DIRECTORY_DEAD_LETTERS, "Dead letters: directory",
 								links.directory() + DEAD_LETTERS_PAGE),
 						new Section(NOTIFICATION_DEAD_LETTERS, "Dead letters: notification",
