@@ -86,8 +86,7 @@ final class ChildJvm {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	/** What {@link #start} puts first on every child's class path. */
-	static String watchdogLocation() {
+	private static String watchdogLocation() {
 		try {
 			return Path.of(Watchdog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
 		}

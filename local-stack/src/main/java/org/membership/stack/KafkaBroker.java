@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,8 +27,6 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private final Settings settings;
 
-	private final List<String> jvmOptions;
-
 	private ChildJvm process;
 
 	/**
@@ -48,15 +45,7 @@ public final class KafkaBroker implements AutoCloseable {
 	}
 
 	public KafkaBroker(Settings settings) {
-		this(settings, List.of());
-	}
-
-	/**
-	 * @param jvmOptions more options of the broker's JVM, after its heap settings
-	 */
-	public KafkaBroker(Settings settings, List<String> jvmOptions) {
 		this.settings = settings;
-		this.jvmOptions = List.copyOf(jvmOptions);
 	}
 
 	/**
@@ -73,11 +62,9 @@ public final class KafkaBroker implements AutoCloseable {
 		if (!Files.exists(logDirectory().resolve("meta.properties"))) {
 			format(config);
 		}
-		List<String> options = new ArrayList<>(List.of("-Xms128m", "-Xmx512m", ChildJvm.LOGBACK_CONFIG));
-		options.addAll(this.jvmOptions);
-		this.process = ChildJvm.start("Kafka broker", options, this.settings.classPath(), "kafka.Kafka",
-				List.of(config.toString()), Map.of(), this.settings.dataDirectory(),
-				this.settings.dataDirectory().resolve("broker.out"));
+		this.process = ChildJvm.start("Kafka broker", List.of("-Xms128m", "-Xmx512m", ChildJvm.LOGBACK_CONFIG),
+				this.settings.classPath(), "kafka.Kafka", List.of(config.toString()), Map.of(),
+				this.settings.dataDirectory(), this.settings.dataDirectory().resolve("broker.out"));
 		this.process.awaitReady(this::servesClients, STARTUP_TIMEOUT);
 		return this;
 	}

@@ -111,11 +111,8 @@ public final class LocalStack {
 
 	public LocalStack(Config config) {
 		this.config = config;
-		Path jvm = config.dataDirectory().resolve(JvmFootprint.DIRECTORY);
-		this.broker = new KafkaBroker(config.kafka(),
-				JvmFootprint.options(jvm, "kafka-broker", config.kafka().classPath()));
-		this.registry = new SchemaRegistry(config.registry(),
-				JvmFootprint.options(jvm, "apicurio-registry", ApicurioDistribution.runnerJar().toString()));
+		this.broker = new KafkaBroker(config.kafka());
+		this.registry = new SchemaRegistry(config.registry());
 		this.mail = new Mail(config.smtpPort(), config.imapPort(), config.dataDirectory().resolve("mail"));
 		this.staffPasswordGenerated = config.staffPassword().isBlank();
 		this.staffPassword = this.staffPasswordGenerated ? generatePassword() : config.staffPassword();
@@ -241,11 +238,8 @@ public final class LocalStack {
 
 	private ChildJvm startMailServer() {
 		Ports.requireFree(this.mail.imapPort(), "IMAP server");
-		List<String> options = new ArrayList<>(List.of("-Xmx128m", ChildJvm.LOGBACK_CONFIG));
-		options.addAll(JvmFootprint.options(this.config.dataDirectory().resolve(JvmFootprint.DIRECTORY), "smtp-server",
-				this.config.kafka().classPath()));
-		ChildJvm process = ChildJvm.start("SMTP server", options, this.config.kafka().classPath(),
-				MailServer.class.getName(),
+		ChildJvm process = ChildJvm.start("SMTP server", List.of("-Xmx128m", ChildJvm.LOGBACK_CONFIG),
+				this.config.kafka().classPath(), MailServer.class.getName(),
 				List.of(Integer.toString(this.mail.smtpPort()), Integer.toString(this.mail.imapPort()),
 						this.mail.mailDirectory().toString()),
 				Map.of(), this.config.dataDirectory(), this.config.dataDirectory().resolve("logs").resolve("mail.log"));
@@ -281,11 +275,8 @@ public final class LocalStack {
 			throw new UncheckedIOException(ex);
 		}
 		log("Starting " + service.name() + " on port " + service.port() + " ...");
-		Path runnable = this.config.dataDirectory().resolve(JvmFootprint.DIRECTORY).resolve(service.name());
-		Path application = JvmFootprint.extracted(jar(service), runnable);
-		List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx384m",
-				"-D" + AvroClasses.SERIALIZABLE_PACKAGES + "=" + AvroClasses.class.getPackageName()));
-		options.addAll(JvmFootprint.options(runnable, service.name(), application.toString()));
+		List<String> options = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+				"-D" + AvroClasses.SERIALIZABLE_PACKAGES + "=" + AvroClasses.class.getPackageName());
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + service.port(),
 				"--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
 				"--spring.kafka.properties.apicurio.registry.url=" + this.registry.apiUrl(),
@@ -304,8 +295,9 @@ public final class LocalStack {
 					+ Ports.LOOPBACK + ":" + linked.port());
 		}
 		arguments.addAll(extraArguments);
-		return ChildJvm.start(service.name(), options, application.toString(), JvmFootprint.mainClass(application),
-				arguments, Map.of("STAFF_PASSWORD", this.staffPassword), this.config.root(),
+		return ChildJvm.start(service.name(), options, jar(service).toString(),
+				"org.springframework.boot.loader.launch.JarLauncher", arguments,
+				Map.of("STAFF_PASSWORD", this.staffPassword), this.config.root(),
 				this.config.dataDirectory().resolve("logs").resolve(service.name() + ".log"));
 	}
 

@@ -3,7 +3,6 @@ package org.membership.stack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ public final class SchemaRegistry implements AutoCloseable {
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
 	private final Settings settings;
-
-	private final List<String> jvmOptions;
 
 	private ChildJvm process;
 
@@ -39,15 +36,7 @@ public final class SchemaRegistry implements AutoCloseable {
 	}
 
 	public SchemaRegistry(Settings settings) {
-		this(settings, List.of());
-	}
-
-	/**
-	 * @param jvmOptions more options of the registry's JVM, after its own
-	 */
-	public SchemaRegistry(Settings settings, List<String> jvmOptions) {
 		this.settings = settings;
-		this.jvmOptions = List.copyOf(jvmOptions);
 	}
 
 	/** Starts the child JVM; {@link #awaitReady()} waits until the APIs answer. */
@@ -67,14 +56,13 @@ public final class SchemaRegistry implements AutoCloseable {
 			environment.put("APICURIO_DATASOURCE_USERNAME", "sa");
 			environment.put("APICURIO_DATASOURCE_PASSWORD", "sa");
 		}
-		List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx384m", "-Dquarkus.http.host=" + Ports.LOOPBACK,
-				"-Dquarkus.http.port=" + this.settings.port(), "-Dquarkus.management.host=" + Ports.LOOPBACK,
-				"-Dquarkus.management.port=" + this.settings.managementPort(),
-				"-Dquarkus.log.console.format=%d{HH:mm:ss} %-5p [%c{2.}] %s%e%n"));
-		options.addAll(this.jvmOptions);
-		this.process = ChildJvm.start("Apicurio Registry", options, runner.toString(),
-				"io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), environment, runner.getParent(),
-				this.settings.dataDirectory().resolve("registry.out"));
+		this.process = ChildJvm.start("Apicurio Registry",
+				List.of("-Xms64m", "-Xmx384m", "-Dquarkus.http.host=" + Ports.LOOPBACK,
+						"-Dquarkus.http.port=" + this.settings.port(), "-Dquarkus.management.host=" + Ports.LOOPBACK,
+						"-Dquarkus.management.port=" + this.settings.managementPort(),
+						"-Dquarkus.log.console.format=%d{HH:mm:ss} %-5p [%c{2.}] %s%e%n"),
+				runner.toString(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), environment,
+				runner.getParent(), this.settings.dataDirectory().resolve("registry.out"));
 		return this;
 	}
 
