@@ -19,7 +19,7 @@ import org.membership.notification.support.Exactly;
 import org.membership.notification.support.NotificationIntegrationTest;
 import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.TestProducer;
-import org.membership.notification.support.TestMailServer;
+import org.membership.stack.testing.TestMailServer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.TestRestTemplate;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.membership.events.Topics;
 import org.membership.notification.support.Exactly;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestMailServer;
+import org.membership.stack.testing.TestMailServer;
 import org.membership.stack.testing.Browser;
 import org.membership.stack.testing.DeadLetterPage;
 import org.membership.stack.testing.SampleEvents;

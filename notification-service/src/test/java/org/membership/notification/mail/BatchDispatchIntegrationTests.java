@@ -18,7 +18,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestMailServer;
+import org.membership.stack.testing.TestMailServer;
 import org.membership.support.tracing.Traces;
 
 import org.springframework.beans.factory.annotation.Autowired;

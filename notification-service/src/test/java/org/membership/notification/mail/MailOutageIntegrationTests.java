@@ -7,7 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.membership.notification.support.Exactly;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestMailServer;
+import org.membership.stack.testing.TestMailServer;
 import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.TestProducer;
 

@@ -15,7 +15,7 @@ import org.membership.events.ApplicationReceived;
 import org.membership.notification.support.Consumption;
 import org.membership.notification.support.Exactly;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestMailServer;
+import org.membership.stack.testing.TestMailServer;
 import org.membership.stack.testing.MutableClock;
 import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.TestProducer;

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.membership.events.EventTopic;
 import org.membership.events.Topics;
+import org.membership.stack.testing.TestMailServer;
 import org.membership.stack.testing.TestInfrastructure;
 import org.membership.stack.testing.TopicRecords;
 

@@ -29,7 +29,7 @@ import org.membership.notification.support.Consumption;
 import org.membership.notification.support.Exactly;
 import org.membership.notification.support.Mails;
 import org.membership.notification.support.NotificationIntegrationTest;
-import org.membership.notification.support.TestMailServer;
+import org.membership.stack.testing.TestMailServer;
 import org.membership.notification.support.TopicReader;
 import org.membership.stack.testing.SampleEvents;
 import org.membership.stack.testing.StaffTokens;
