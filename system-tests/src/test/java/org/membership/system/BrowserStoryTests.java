@@ -3,6 +3,7 @@ package org.membership.system;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,9 +33,10 @@ import static org.awaitility.Awaitility.await;
  * running as {@code ./run-local} runs them: the form (inline errors, then success), the
  * staff login and console, the approval, the member in the directory, its announcement
  * and the feed; the dead-letter pages of the directory and notification-service, reached
- * from the console, with a replay that still fails. Every page visited shares the layout
- * (header, navigation, stylesheet applied) and has no serious or critical axe-core
- * violation.
+ * from the console, with a replay that still fails; an applicant's withdrawal and a new
+ * status link; staff's announcement drafts, the editor and the preview of a draft. Every
+ * page visited shares the layout (header, navigation, stylesheet applied) and has no
+ * serious or critical axe-core violation.
  */
 class BrowserStoryTests {
 
@@ -65,15 +67,7 @@ class BrowserStoryTests {
 		checkPage(browser, "Apply");
 
 		// ... filled in, it is received
-		browser.findElement(By.id("organisation.name")).sendKeys(name);
-		new Select(browser.findElement(By.id("organisation.country"))).selectByValue("RO");
-		browser.findElement(By.id("organisation.city")).sendKeys("Cluj-Napoca");
-		new Select(browser.findElement(By.id("organisation.type"))).selectByVisibleText("Cluster");
-		new Select(browser.findElement(By.id("requestedTier"))).selectByValue("FULL");
-		browser.findElement(By.id("contact.name")).sendKeys("Andrei Kelemen");
-		browser.findElement(By.id("contact.email")).sendKeys("browser@example.org");
-		browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("your application has been received");
+		fillInTheFormAndSend(browser, name, "browser@example.org");
 		checkPage(browser, "Apply");
 		browser.findElement(By.id("status-link")).click();
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Submitted");
@@ -137,6 +131,84 @@ class BrowserStoryTests {
 	}
 
 	@Test
+	void anApplicantWithdrawsFromTheStatusPageAndAsksForANewStatusLink() {
+		WebDriver browser = chromium.driver();
+		PublicApi api = system.api();
+		String name = "Withdrawing Cluster " + Long.toHexString(System.nanoTime());
+		browser.get(api.onboarding() + "/");
+		fillInTheFormAndSend(browser, name, "withdrawing@example.org");
+		String reference = browser.findElement(By.id("reference")).getText();
+
+		// the status page's button asks for a confirmation on a page of its own
+		browser.findElement(By.id("status-link")).click();
+		browser.findElement(By.cssSelector("form#withdraw button[type=submit]")).click();
+		assertThat(heading(browser)).isEqualTo("Withdraw the application of " + name + "?");
+		checkPage(browser, "Apply");
+		browser.findElement(By.id("reason")).sendKeys("We join through our national association.");
+		browser.findElement(By.xpath("//button[text()='Yes, withdraw the application']")).click();
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+			.isEqualTo("Your application has been withdrawn.");
+		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Withdrawn");
+		assertThat(browser.findElements(By.id("withdraw"))).as("no second withdrawal").isEmpty();
+		checkPage(browser, "Apply");
+
+		// a lost status link: a new one asked for with the reference (last: the new link
+		// ends the old one)
+		browser.get(api.onboarding() + "/status-link");
+		assertThat(heading(browser)).isEqualTo("A new link to your application's status");
+		checkPage(browser, "Apply");
+		browser.findElement(By.xpath("//button[text()='Send me a new link']")).click();
+		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
+			.contains("Please correct the fields marked below");
+		assertThat(browser.findElements(By.cssSelector("span.error"))).hasSize(2);
+		checkPage(browser, "Apply");
+		browser.findElement(By.id("reference")).sendKeys(reference);
+		browser.findElement(By.id("email")).sendKeys("withdrawing@example.org");
+		browser.findElement(By.xpath("//button[text()='Send me a new link']")).click();
+		assertThat(browser.findElement(By.id("requested")).getText()).contains("a new status link is on its way");
+		assertThat(browser.findElements(By.cssSelector("span.error"))).isEmpty();
+		checkPage(browser, "Apply");
+	}
+
+	@Test
+	void staffOpenTheDraftOfAnApprovalInTheEditorAndPreviewIt() throws Exception {
+		WebDriver browser = chromium.driver();
+		PublicApi api = system.api();
+		String name = "Draft Cluster " + Long.toHexString(System.nanoTime());
+		String id = api.submit(name, "draft@example.org");
+		// effective in a month: the draft stays a draft until then (or until published)
+		HttpResponse<String> approval = api.approve(id, "ASSOCIATE", LocalDate.now().plusMonths(1));
+		assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
+
+		browser.get(api.onboarding() + "/staff");
+		logInIfAsked(browser, api);
+		browser.get(browser.findElement(By.cssSelector("nav.staff-nav"))
+			.findElement(By.linkText("Announcement drafts"))
+			.getAttribute("href"));
+		logInIfAsked(browser, api);
+		String draftRow = "//tr[td[text()='" + name + "']]";
+		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			browser.navigate().refresh();
+			assertThat(heading(browser)).isEqualTo("Announcement drafts");
+			assertThat(browser.findElements(By.xpath(draftRow))).isNotEmpty();
+		});
+		assertThat(browser.findElement(By.xpath(draftRow + "//span[contains(@class,'badge')]")).getText())
+			.isEqualTo("Draft");
+		checkPage(browser, "Staff");
+
+		browser.findElement(By.xpath(draftRow + "//a")).click();
+		assertThat(heading(browser)).isEqualTo("Announcement of " + name);
+		checkPage(browser, "Staff");
+
+		// the preview is the public page's own template, in its section
+		browser.findElement(By.linkText("Preview the public page")).click();
+		assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText())
+			.startsWith("Preview: not published yet");
+		assertThat(heading(browser)).contains(name);
+		checkPage(browser, "Announcements");
+	}
+
+	@Test
 	void staffFollowTheConsoleToEachServicesDeadLettersAndReplayOne() throws Exception {
 		WebDriver browser = chromium.driver();
 		PublicApi api = system.api();
@@ -194,6 +266,19 @@ class BrowserStoryTests {
 		finally {
 			browser.manage().window().setSize(new Dimension(1280, 900));
 		}
+	}
+
+	/** Fills in the application form (the page shown) and sends it: it is received. */
+	private static void fillInTheFormAndSend(WebDriver browser, String name, String email) {
+		browser.findElement(By.id("organisation.name")).sendKeys(name);
+		new Select(browser.findElement(By.id("organisation.country"))).selectByValue("RO");
+		browser.findElement(By.id("organisation.city")).sendKeys("Cluj-Napoca");
+		new Select(browser.findElement(By.id("organisation.type"))).selectByVisibleText("Cluster");
+		new Select(browser.findElement(By.id("requestedTier"))).selectByValue("FULL");
+		browser.findElement(By.id("contact.name")).sendKeys("Andrei Kelemen");
+		browser.findElement(By.id("contact.email")).sendKeys(email);
+		browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
+		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("your application has been received");
 	}
 
 	/** Logs in as staff when the page is the login page. */
