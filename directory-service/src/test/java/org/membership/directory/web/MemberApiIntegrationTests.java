@@ -161,6 +161,20 @@ class MemberApiIntegrationTests {
 	}
 
 	@Test
+	void theDirectoryPagesPagerKeepsTheSearch() {
+		String link = "/members?q=" + this.token + "&amp;country=&amp;tier=&amp;sort=name,asc&amp;size=2&amp;page=";
+		String first = this.http.getForObject("/members?q=" + this.token + "&size=2&sort=name", String.class);
+		assertThat(first).contains("<span>Page 1 of 2</span>")
+			.contains("<a href=\"" + link + "1\">Next</a>")
+			.doesNotContain(">Previous</a>");
+		String second = this.http.getForObject("/members?q=" + this.token + "&size=2&sort=name&page=1", String.class);
+		assertThat(second).contains("<span>Page 2 of 2</span>")
+			.contains(this.token + " Zebra Technik")
+			.contains("<a href=\"" + link + "0\">Previous</a>")
+			.doesNotContain(">Next</a>");
+	}
+
+	@Test
 	void theDirectoryPageSearchesAndShowsTheSummary() {
 		String page = this.http.getForObject("/members?q=asociatia " + this.token, String.class);
 		assertThat(page).contains("Asociația " + this.token + " Brașov")
