@@ -159,11 +159,11 @@ class NotificationSender {
 	 */
 	int sendBatch() {
 		Instant now = this.clock.instant();
-		List<UUID> due = this.repository.findDue(now, this.properties.batchSize());
+		List<NotificationRepository.Due> due = this.repository.findDue(now, this.properties.batchSize());
 		List<UUID> claimed = new ArrayList<>(due.size());
-		for (UUID id : due) {
-			if (this.repository.claim(id, now, now.plus(this.properties.lease()))) {
-				claimed.add(id);
+		for (NotificationRepository.Due mail : due) {
+			if (this.repository.claim(mail, now.plus(this.properties.lease()))) {
+				claimed.add(mail.id());
 			}
 		}
 		if (!claimed.isEmpty()) {
