@@ -126,27 +126,44 @@ class NotificationRepository {
 				""").param("cutoff", utc(cutoff)).param("reason", reason).update();
 	}
 
-	/** Ids of PENDING notifications due at {@code now} whose recipient is known. */
-	List<UUID> findDue(Instant now, int limit) {
+	/**
+	 * PENDING notifications due at {@code now} whose recipient is known, with the
+	 * attempts counted so far: what {@link #claim} compares.
+	 */
+	List<Due> findDue(Instant now, int limit) {
 		return this.jdbc.sql("""
-				SELECT id FROM notification
+				SELECT id, attempts FROM notification
 				WHERE status = 'PENDING' AND next_attempt_at <= :now AND recipient <> ''
 				ORDER BY next_attempt_at
 				LIMIT :limit
-				""").param("now", utc(now)).param("limit", limit).query(UUID.class).list();
+				""")
+			.param("now", utc(now))
+			.param("limit", limit)
+			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getInt("attempts")))
+			.list();
 	}
 
 	/**
 	 * Reserves a due notification for this instance until {@code leaseEnd} and counts the
-	 * attempt. The condition makes it a compare-and-set: of two instances that saw the
-	 * same row due, exactly one updates it, so a mail is never sent twice at once.
+	 * attempt, if nobody claimed it since {@link #findDue} saw it. A compare-and-set on
+	 * {@code attempts}, which every claim increments (and only a claim moves
+	 * {@code next_attempt_at} into the future): of two instances that saw the same row
+	 * due, exactly one updates it, so a mail is never sent twice at once. Not on
+	 * {@code next_attempt_at <= now}: with it, H2 planned this update on the
+	 * {@code notification_due} index while the table was still empty and kept that plan,
+	 * a scan of every due row per claim (issue 12).
+	 * @param due the notification as {@link #findDue} found it
 	 * @return whether this instance now owns the notification
 	 */
-	boolean claim(UUID id, Instant now, Instant leaseEnd) {
+	boolean claim(Due due, Instant leaseEnd) {
 		return this.jdbc.sql("""
 				UPDATE notification SET next_attempt_at = :leaseEnd, attempts = attempts + 1
-				WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now AND recipient <> ''
-				""").param("id", id).param("now", utc(now)).param("leaseEnd", utc(leaseEnd)).update() == 1;
+				WHERE id = :id AND status = 'PENDING' AND attempts = :attempts AND recipient <> ''
+				""")
+			.param("id", due.id())
+			.param("attempts", due.attempts())
+			.param("leaseEnd", utc(leaseEnd))
+			.update() == 1;
 	}
 
 	/** The claimed notifications, in the order of {@code ids}. */
@@ -273,6 +290,15 @@ class NotificationRepository {
 	 * @param contact the contact now known
 	 */
 	record Waiting(UUID id, NotificationKind kind, String model, ContactBook.Contact contact) {
+
+	}
+
+	/**
+	 * A due notification.
+	 *
+	 * @param attempts the attempts counted when it was found due
+	 */
+	record Due(UUID id, int attempts) {
 
 	}
 

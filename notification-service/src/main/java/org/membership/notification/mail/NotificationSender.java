@@ -28,13 +28,15 @@ import org.membership.support.metrics.MetricNames;
 import org.membership.support.tracing.Traces;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends due notifications, soon after their transaction commits ({@link MailsDue}) and on
@@ -113,14 +115,29 @@ class NotificationSender {
 	}
 
 	/**
-	 * A notification became sendable (its transaction committed): sends soon on the
-	 * dispatch thread instead of at the next poll. Wake-ups that arrive while a run is
-	 * queued are merged into it, so thousands of inserts cause a few runs, each draining
-	 * every due mail in batches.
+	 * A notification became sendable: once its transaction commits (at once without one),
+	 * sends soon on the dispatch thread instead of at the next poll. Wake-ups that arrive
+	 * while a run is queued are merged into it, so thousands of inserts cause a few runs,
+	 * each draining every due mail in batches. A plain listener that registers the
+	 * after-commit step itself, not a {@code @TransactionalEventListener}: Spring
+	 * Modulith's registry stores a publication row for every event such a listener
+	 * receives, and marks it processing and completed (three writes per mail for a
+	 * wake-up that needs no outbox: a row that does not commit simply sends nothing, and
+	 * the poll sends whatever a lost wake-up missed).
 	 */
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void onMailsDue(MailsDue due) {
-		wake();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wake();
+				}
+			});
+		}
+		else {
+			wake();
+		}
 	}
 
 	void wake() {
@@ -159,11 +176,11 @@ class NotificationSender {
 	 */
 	int sendBatch() {
 		Instant now = this.clock.instant();
-		List<UUID> due = this.repository.findDue(now, this.properties.batchSize());
+		List<NotificationRepository.Due> due = this.repository.findDue(now, this.properties.batchSize());
 		List<UUID> claimed = new ArrayList<>(due.size());
-		for (UUID id : due) {
-			if (this.repository.claim(id, now, now.plus(this.properties.lease()))) {
-				claimed.add(id);
+		for (NotificationRepository.Due mail : due) {
+			if (this.repository.claim(mail, now.plus(this.properties.lease()))) {
+				claimed.add(mail.id());
 			}
 		}
 		if (!claimed.isEmpty()) {

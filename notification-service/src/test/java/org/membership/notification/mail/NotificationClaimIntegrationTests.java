@@ -33,8 +33,15 @@ class NotificationClaimIntegrationTests {
 			.as("the same event and kind again")
 			.isFalse();
 
-		boolean first = this.repository.claim(id, now, now.plusSeconds(120));
-		boolean second = this.repository.claim(id, now, now.plusSeconds(120));
+		// both saw it due, with no attempt yet
+		NotificationRepository.Due due = this.repository.findDue(now, Integer.MAX_VALUE)
+			.stream()
+			.filter((found) -> found.id().equals(id))
+			.findFirst()
+			.orElseThrow();
+		assertThat(due.attempts()).isZero();
+		boolean first = this.repository.claim(due, now.plusSeconds(120));
+		boolean second = this.repository.claim(due, now.plusSeconds(120));
 
 		assertThat(first).isTrue();
 		assertThat(second).isFalse();
