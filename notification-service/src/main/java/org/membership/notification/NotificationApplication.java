@@ -18,12 +18,11 @@ public class NotificationApplication {
 
 	public static void main(String[] args) {
 		AvroClasses.trustEventPackage();
-		// Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader for every
-		// part
-		// of every MimeMessage (jakartaee/mail-api#861): in this jar that scan of the
-		// nested jars took half of the service's processor time in P1
-		// (docs/performance.md).
-		// Named here, the lookup is a Class.forName.
+		// Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader
+		// for every part of every MimeMessage (jakartaee/mail-api#861): in
+		// this jar that scan of the nested jars took half of the service's
+		// processor time in P1 (docs/performance.md). Named here, the lookup
+		// is a Class.forName.
 		if (System.getProperty(MAIL_STREAM_PROVIDER) == null) {
 			System.setProperty(MAIL_STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
 		}

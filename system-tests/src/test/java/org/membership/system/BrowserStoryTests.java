@@ -182,10 +182,7 @@ class BrowserStoryTests {
 
 		browser.get(api.onboarding() + "/staff");
 		logInIfAsked(browser, api);
-		browser.get(browser.findElement(By.cssSelector("nav.staff-nav"))
-			.findElement(By.linkText("Announcement drafts"))
-			.getAttribute("href"));
-		logInIfAsked(browser, api);
+		followStaffLink(browser, api, "Announcement drafts");
 		String draftRow = "//tr[td[text()='" + name + "']]";
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 			browser.navigate().refresh();
@@ -219,13 +216,7 @@ class BrowserStoryTests {
 		browser.get(api.onboarding() + "/staff");
 		logInIfAsked(browser, api);
 		for (String service : List.of("directory", "notification")) {
-			// the staff navigation's link (opened with get, which waits for the other
-			// service's page)
-			browser.get(browser.findElement(By.cssSelector("nav.staff-nav"))
-				.findElement(By.linkText("Dead letters: " + service))
-				.getAttribute("href"));
-			// each service has its own session: the login there, in the common look
-			logInIfAsked(browser, api);
+			followStaffLink(browser, api, "Dead letters: " + service);
 			await().atMost(Duration.ofSeconds(30))
 				.ignoreExceptions()
 				.untilAsserted(() -> assertThat(browser.findElement(By.tagName("h1")).getText())
@@ -279,6 +270,18 @@ class BrowserStoryTests {
 		browser.findElement(By.id("contact.email")).sendKeys(email);
 		browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("your application has been received");
+	}
+
+	/**
+	 * Follows a link of the staff navigation to another service's page (opened with get,
+	 * which waits for that page) and logs in there: each service has its own session, its
+	 * login page in the common look.
+	 */
+	private static void followStaffLink(WebDriver browser, PublicApi api, String link) {
+		browser.get(browser.findElement(By.cssSelector("nav.staff-nav"))
+			.findElement(By.linkText(link))
+			.getAttribute("href"));
+		logInIfAsked(browser, api);
 	}
 
 	/** Logs in as staff when the page is the login page. */
