@@ -91,7 +91,11 @@ class BrowserStoryTests {
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = '2023-01-01'",
 				browser.findElement(By.id("effectiveFrom")));
 		browser.findElement(By.xpath("//button[text()='Approve']")).click();
-		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Approved " + name);
+		// the click returns before the console's answer has loaded
+		assertThat(await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
+			.until(() -> browser.findElement(By.cssSelector("[role=status]")).getText(), (text) -> !text.isBlank()))
+			.contains("Approved " + name);
 		new Select(browser.findElement(By.id("status"))).selectByValue("ALL");
 		browser.findElement(By.xpath("//button[text()='Show']")).click();
 		assertThat(browser.findElement(By.linkText(name)).isDisplayed()).as("decided applications are listed").isTrue();
