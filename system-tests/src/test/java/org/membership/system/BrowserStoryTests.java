@@ -23,6 +23,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class BrowserStoryTests {
 		// jargon
 		browser.get(api.onboarding() + "/");
 		checkPage(browser, "Apply");
-		browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
+		clickThrough(browser, browser.findElement(By.cssSelector("form[method=post] button[type=submit]")));
 		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
 			.contains("Please correct the fields marked below");
 		assertThat(browser.findElements(By.cssSelector("span.error")).stream().map(WebElement::getText))
@@ -69,7 +70,7 @@ class BrowserStoryTests {
 		// ... filled in, it is received
 		fillInTheFormAndSend(browser, name, "browser@example.org");
 		checkPage(browser, "Apply");
-		browser.findElement(By.id("status-link")).click();
+		clickThrough(browser, browser.findElement(By.id("status-link")));
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Submitted");
 		checkPage(browser, "Apply");
 
@@ -79,10 +80,10 @@ class BrowserStoryTests {
 		checkPage(browser, "Staff");
 		browser.findElement(By.id("username")).sendKeys("staff");
 		browser.findElement(By.id("password")).sendKeys(api.staffPassword());
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Applications awaiting a decision");
 		checkPage(browser, "Staff");
-		browser.findElement(By.linkText(name)).click();
+		clickThrough(browser, browser.findElement(By.linkText(name)));
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Submitted");
 		checkPage(browser, "Staff");
 		new Select(browser.findElement(By.id("tier"))).selectByValue("FULL");
@@ -90,14 +91,10 @@ class BrowserStoryTests {
 		// locale)
 		((JavascriptExecutor) browser).executeScript("arguments[0].value = '2023-01-01'",
 				browser.findElement(By.id("effectiveFrom")));
-		browser.findElement(By.xpath("//button[text()='Approve']")).click();
-		// the click returns before the console's answer has loaded
-		assertThat(await().atMost(Duration.ofSeconds(30))
-			.ignoreExceptions()
-			.until(() -> browser.findElement(By.cssSelector("[role=status]")).getText(), (text) -> !text.isBlank()))
-			.contains("Approved " + name);
+		clickThrough(browser, browser.findElement(By.xpath("//button[text()='Approve']")));
+		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Approved " + name);
 		new Select(browser.findElement(By.id("status"))).selectByValue("ALL");
-		browser.findElement(By.xpath("//button[text()='Show']")).click();
+		clickThrough(browser, browser.findElement(By.xpath("//button[text()='Show']")));
 		assertThat(browser.findElement(By.linkText(name)).isDisplayed()).as("decided applications are listed").isTrue();
 
 		// the public finds the member in the directory (the query stays in the URL) ...
@@ -108,7 +105,7 @@ class BrowserStoryTests {
 		});
 		assertThat(browser.findElement(By.id("q")).getAttribute("value")).isEqualTo(name);
 		checkPage(browser, "Members");
-		browser.findElement(By.linkText(name)).click();
+		clickThrough(browser, browser.findElement(By.linkText(name)));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(name);
 		checkPage(browser, "Members");
 		String announcementOfMember = browser.findElement(By.id("announcement-link")).getAttribute("href");
@@ -144,12 +141,12 @@ class BrowserStoryTests {
 		String reference = browser.findElement(By.id("reference")).getText();
 
 		// the status page's button asks for a confirmation on a page of its own
-		browser.findElement(By.id("status-link")).click();
-		browser.findElement(By.cssSelector("form#withdraw button[type=submit]")).click();
+		clickThrough(browser, browser.findElement(By.id("status-link")));
+		clickThrough(browser, browser.findElement(By.cssSelector("form#withdraw button[type=submit]")));
 		assertThat(heading(browser)).isEqualTo("Withdraw the application of " + name + "?");
 		checkPage(browser, "Apply");
 		browser.findElement(By.id("reason")).sendKeys("We join through our national association.");
-		browser.findElement(By.xpath("//button[text()='Yes, withdraw the application']")).click();
+		clickThrough(browser, browser.findElement(By.xpath("//button[text()='Yes, withdraw the application']")));
 		assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
 			.isEqualTo("Your application has been withdrawn.");
 		assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Withdrawn");
@@ -161,14 +158,14 @@ class BrowserStoryTests {
 		browser.get(api.onboarding() + "/status-link");
 		assertThat(heading(browser)).isEqualTo("A new link to your application's status");
 		checkPage(browser, "Apply");
-		browser.findElement(By.xpath("//button[text()='Send me a new link']")).click();
+		clickThrough(browser, browser.findElement(By.xpath("//button[text()='Send me a new link']")));
 		assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
 			.contains("Please correct the fields marked below");
 		assertThat(browser.findElements(By.cssSelector("span.error"))).hasSize(2);
 		checkPage(browser, "Apply");
 		browser.findElement(By.id("reference")).sendKeys(reference);
 		browser.findElement(By.id("email")).sendKeys("withdrawing@example.org");
-		browser.findElement(By.xpath("//button[text()='Send me a new link']")).click();
+		clickThrough(browser, browser.findElement(By.xpath("//button[text()='Send me a new link']")));
 		assertThat(browser.findElement(By.id("requested")).getText()).contains("a new status link is on its way");
 		assertThat(browser.findElements(By.cssSelector("span.error"))).isEmpty();
 		checkPage(browser, "Apply");
@@ -197,12 +194,12 @@ class BrowserStoryTests {
 			.isEqualTo("Draft");
 		checkPage(browser, "Staff");
 
-		browser.findElement(By.xpath(draftRow + "//a")).click();
+		clickThrough(browser, browser.findElement(By.xpath(draftRow + "//a")));
 		assertThat(heading(browser)).isEqualTo("Announcement of " + name);
 		checkPage(browser, "Staff");
 
 		// the preview is the public page's own template, in its section
-		browser.findElement(By.linkText("Preview the public page")).click();
+		clickThrough(browser, browser.findElement(By.linkText("Preview the public page")));
 		assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText())
 			.startsWith("Preview: not published yet");
 		assertThat(heading(browser)).contains(name);
@@ -230,7 +227,8 @@ class BrowserStoryTests {
 				assertThat(browser.findElements(By.xpath("//tr[td[text()='" + key + "']]"))).isNotEmpty();
 			});
 			checkPage(browser, "Staff");
-			browser.findElement(By.xpath("//tr[td[text()='" + key + "']]//button[text()='Replay']")).click();
+			clickThrough(browser,
+					browser.findElement(By.xpath("//tr[td[text()='" + key + "']]//button[text()='Replay']")));
 			assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText())
 				.startsWith("Still failing, not replayed");
 			checkPage(browser, "Staff");
@@ -272,7 +270,7 @@ class BrowserStoryTests {
 		new Select(browser.findElement(By.id("requestedTier"))).selectByValue("FULL");
 		browser.findElement(By.id("contact.name")).sendKeys("Andrei Kelemen");
 		browser.findElement(By.id("contact.email")).sendKeys(email);
-		browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
+		clickThrough(browser, browser.findElement(By.cssSelector("form[method=post] button[type=submit]")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).contains("your application has been received");
 	}
 
@@ -296,7 +294,7 @@ class BrowserStoryTests {
 		checkPage(browser, "Staff");
 		browser.findElement(By.id("username")).sendKeys("staff");
 		browser.findElement(By.id("password")).sendKeys(api.staffPassword());
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+		clickThrough(browser, browser.findElement(By.cssSelector("main form button[type=submit]")));
 	}
 
 	/**
@@ -317,9 +315,23 @@ class BrowserStoryTests {
 		}
 	}
 
+	/**
+	 * Clicks a link or a form's button and waits until the browser has left the page and
+	 * loaded the next: a click returns as soon as it is dispatched, and an element looked
+	 * up before the navigation has begun belongs to the old page.
+	 */
+	private static void clickThrough(WebDriver browser, WebElement target) {
+		WebElement page = browser.findElement(By.tagName("html"));
+		target.click();
+		await().atMost(Duration.ofSeconds(30)).until(() -> ExpectedConditions.stalenessOf(page).apply(browser));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> ((JavascriptExecutor) browser).executeScript("return document.readyState"),
+					"complete"::equals);
+	}
+
 	/** Follows the shared navigation to a section. */
 	private static void navigate(WebDriver browser, String section) {
-		browser.findElement(By.cssSelector("nav.site-nav")).findElement(By.linkText(section)).click();
+		clickThrough(browser, browser.findElement(By.cssSelector("nav.site-nav")).findElement(By.linkText(section)));
 	}
 
 	private static int pages;
