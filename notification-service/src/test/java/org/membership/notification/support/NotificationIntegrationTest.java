@@ -28,10 +28,9 @@ import org.springframework.context.annotation.Import;
 		properties = { "membership.notification.poll-interval=100ms", "membership.notification.initial-back-off=200ms",
 				"membership.notification.max-back-off=1s", "membership.notification.max-attempts=5",
 				"membership.outbox.resubmit-interval=1s", "membership.outbox.resubmit-older-than=5s",
-				// a failing record reaches its dead-letter topic within seconds; every
-				// retry
-				// interval stays below the quiet window of the exact counts
-				// (Exactly.QUIET)
+				// a failing record reaches its dead-letter topic within seconds;
+				// every retry interval stays below the quiet window of the exact
+				// counts (Exactly.QUIET)
 				"membership.dead-letters.retry.initial-interval=200ms", "membership.dead-letters.retry.max-interval=1s",
 				"membership.security.staff-password=" + NotificationIntegrationTest.STAFF_PASSWORD,
 				"membership.association.public-url=https://www.digitalsme.example",
