@@ -22,8 +22,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Exact counts of what the service did: the mails a recipient received, the records of an
  * application on every topic of the contract. Each waits until the count is reached, then
- * keeps looking for {@link #QUIET}: a duplicate, sent at once, retried or resent, is
- * there by the end of it.
+ * keeps looking for a quiet window ({@link #MAIL_QUIET} for mails, {@link #QUIET} for
+ * records): a duplicate, sent at once, retried or resent, is there by the end of it.
  */
 public final class Exactly {
 
@@ -35,6 +35,15 @@ public final class Exactly {
 	 */
 	public static final Duration QUIET = Duration.ofSeconds(8);
 
+	/**
+	 * Longer than every retry that could send a mail again: a listener's back-off before
+	 * dead-lettering (at most 1 s), the sender's poll (100 ms) and back-off (at most 1
+	 * s). The outbox's resubmission does not count here: what it sends again goes to
+	 * Kafka, and no mail of this service comes from a record it published itself.
+	 * OutboxIntegrationTests checks the settings against it.
+	 */
+	public static final Duration MAIL_QUIET = Duration.ofSeconds(3);
+
 	private static final Duration WAIT = Duration.ofSeconds(60);
 
 	private Exactly() {
@@ -42,7 +51,7 @@ public final class Exactly {
 
 	/** The {@code count} mails to {@code recipient}, once no other came for a while. */
 	public static List<MimeMessage> mails(TestMailServer smtp, String recipient, int count) {
-		return exactly(() -> smtp.messagesTo(recipient), count, "mails to " + recipient);
+		return exactly(() -> smtp.messagesTo(recipient), count, MAIL_QUIET, "mails to " + recipient);
 	}
 
 	/**
@@ -50,7 +59,7 @@ public final class Exactly {
 	 * came for a while.
 	 */
 	public static List<ConsumerRecord<String, byte[]>> records(String topic, UUID key, int count) {
-		return exactly(() -> TopicRecords.withKey(topic, key), count, "records of " + key + " on " + topic);
+		return exactly(() -> TopicRecords.withKey(topic, key), count, QUIET, "records of " + key + " on " + topic);
 	}
 
 	/**
@@ -74,10 +83,10 @@ public final class Exactly {
 			.untilAsserted(() -> assertThat(counts.get()).as("records of %s per topic", key).isEqualTo(expected));
 	}
 
-	private static <T> List<T> exactly(Supplier<List<T>> found, int count, String what) {
+	private static <T> List<T> exactly(Supplier<List<T>> found, int count, Duration quiet, String what) {
 		await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> found.get().size() >= count);
-		await().during(QUIET)
-			.atMost(QUIET.plusSeconds(10))
+		await().during(quiet)
+			.atMost(quiet.plusSeconds(10))
 			.pollInterval(Duration.ofMillis(200))
 			.untilAsserted(() -> assertThat(found.get()).as(what).hasSize(count));
 		return found.get();

@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Import;
 				"membership.notification.max-back-off=1s", "membership.notification.max-attempts=5",
 				"membership.outbox.resubmit-interval=1s", "membership.outbox.resubmit-older-than=5s",
 				// a failing record reaches its dead-letter topic within seconds;
-				// every retry interval stays below the quiet window of the exact
-				// counts (Exactly.QUIET)
+				// every retry interval stays below the quiet windows of the exact
+				// counts (Exactly.QUIET, Exactly.MAIL_QUIET)
 				"membership.dead-letters.retry.initial-interval=200ms", "membership.dead-letters.retry.max-interval=1s",
 				"membership.security.staff-password=" + NotificationIntegrationTest.STAFF_PASSWORD,
 				"membership.association.public-url=https://www.digitalsme.example",
