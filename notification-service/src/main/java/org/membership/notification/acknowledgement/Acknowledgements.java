@@ -88,13 +88,13 @@ class Acknowledgements {
 		this.notifications.request(
 				new NotificationRequest(approved.eventId(), approved.applicationId(), NotificationKind.APPROVAL, null,
 						model("organisationName", approved.organisationName(), "tier",
-								this.association.tierLabel(approved.tier()), "effectiveFrom", Dates.day(effectiveFrom),
-								"note", approved.note(),
+								this.association.tierLabel(approved.tier()), "aTier",
+								this.association.tierWithArticle(approved.tier()), "effectiveFrom",
+								Dates.day(effectiveFrom), "note", approved.note(),
 								// a date today or earlier takes effect at once: the
-								// welcome mail
-								// follows right away, so the mail must not promise one
-								// "on the
-								// day"
+								// welcome
+								// mail follows right away, so it must not promise one "on
+								// the day"
 								"effectiveLater", effectiveFrom.isAfter(this.time.today()) ? "true" : null)));
 	}
 

@@ -7,14 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The texts of the welcome announcement, per association. Placeholders in braces
- * ({@code {organisation}}, {@code {tier}}, {@code {shortName}},
- * {@code {associationName}}, {@code {city}}, {@code {countryName}},
- * {@code {foundedMonth}}, {@code {foundedYear}}, {@code {memberCount}},
- * {@code {description}}, {@code {aims}}, {@code {effectiveFrom}}, {@code {joins}},
- * {@code {website}}, {@code {legalName}}, and in {@code quoteRole} {@code {role}}) are
- * replaced by the facts; a sentence whose facts are not all known is left out.
- * {@code {joins}} is {@code willJoin} while the membership lies ahead and {@code joins}
- * from its first day: a draft published later says "joins" where it said "will join".
+ * ({@code {organisation}}, {@code {tier}}, {@code {aTier}} (the tier with its article:
+ * "an Associate"), {@code {shortName}}, {@code {associationName}}, {@code {city}},
+ * {@code {countryName}}, {@code {foundedMonth}}, {@code {foundedYear}},
+ * {@code {memberCount}}, {@code {description}}, {@code {aims}}, {@code {effectiveFrom}},
+ * {@code {joins}}, {@code {website}}, {@code {legalName}}, and in {@code quoteRole}
+ * {@code {role}}) are replaced by the facts; a sentence whose facts are not all known is
+ * left out. {@code {joins}} is {@code willJoin} while the membership lies ahead and
+ * {@code joins} from its first day: a draft published later says "joins" where it said
+ * "will join".
  *
  * @param summary the highlights; each is a list of alternatives, the first whose facts
  * are all known is used

@@ -116,6 +116,7 @@ class AnnouncementWriter {
 		facts.put("organisation", organisation.name());
 		facts.put("legalName", organisation.legalName());
 		facts.put("tier", this.association.tierLabel(membership.tier()));
+		facts.put("aTier", this.association.tierWithArticle(membership.tier()));
 		facts.put("city", organisation.city());
 		facts.put("countryName", countryName(organisation.country()));
 		facts.put("foundedMonth", Dates.month(organisation.foundedOn()));

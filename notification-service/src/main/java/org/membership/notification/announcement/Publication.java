@@ -119,6 +119,7 @@ class Publication {
 		Map<String, Object> model = new HashMap<>();
 		model.put("organisationName", draft.organisationName());
 		model.put("tier", this.association.tierLabel(draft.tier()));
+		model.put("aTier", this.association.tierWithArticle(draft.tier()));
 		model.put("effectiveFrom", Dates.day(effectiveFrom));
 		model.put("effectiveLater", effective ? null : "true");
 		model.put("headline", announcement.headline());

@@ -66,6 +66,22 @@ class AcknowledgementIntegrationTests {
 	}
 
 	@Test
+	void anAssociateIsApprovedAsAnAssociateMember() throws Exception {
+		UUID applicationId = UUID.randomUUID();
+		String contact = SampleEvents.uniqueEmail();
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
+		awaitOneMail(contact);
+
+		TestProducer.send(SampleEvents.memberApproved(applicationId).setTier("ASSOCIATE").build());
+
+		Mails mail = Mails.of(Exactly.mails(this.smtp, contact, 2).get(1));
+		assertThat(mail.subject()).isEqualTo("DIGITAL SME: CLUJ IT Cluster is approved as an Associate Member");
+		assertThat(mail.text()).contains("Tier: Associate Member");
+	}
+
+	@Test
 	void rejectionTellsTheContactTheReason() throws Exception {
 		UUID applicationId = UUID.randomUUID();
 		String contact = SampleEvents.uniqueEmail();

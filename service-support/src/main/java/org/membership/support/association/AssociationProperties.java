@@ -67,4 +67,18 @@ public record AssociationProperties(@DefaultValue("Membership association") Stri
 		return this.tiers.getOrDefault(code, code);
 	}
 
+	/**
+	 * The label with its indefinite article, for "as a Full Member", "as an Associate
+	 * Member": "an" before a label that starts with a vowel letter, "a" otherwise. Labels
+	 * are English words; one read with another sound than its first letter (an "Honorary"
+	 * tier) is written so that the rule holds.
+	 */
+	public String tierWithArticle(String code) {
+		String label = tierLabel(code);
+		if (label == null || label.isBlank()) {
+			return label;
+		}
+		return ("AEIOUaeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+	}
+
 }

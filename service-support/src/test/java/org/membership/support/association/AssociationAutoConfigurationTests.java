@@ -35,6 +35,9 @@ class AssociationAutoConfigurationTests {
 			assertThat(association.isTier(null)).isFalse();
 			assertThat(association.tierLabel("ASSOCIATE")).isEqualTo("Associate");
 			assertThat(association.tierLabel("GOLD")).isEqualTo("GOLD");
+			assertThat(association.tierWithArticle("FULL")).isEqualTo("a Full");
+			assertThat(association.tierWithArticle("ASSOCIATE")).isEqualTo("an Associate");
+			assertThat(association.tierWithArticle("GOLD")).isEqualTo("a GOLD");
 			assertThat(association.publicUrl()).isEqualTo("http://127.0.0.1:8083");
 		});
 	}
