@@ -183,17 +183,7 @@ class NotificationRepository {
 		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
 	}
 
-	/** Marks the mails the SMTP server accepted, in one statement. */
-	void markSent(List<UUID> ids, Instant now) {
-		if (ids.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id IN (:ids)")
-			.param("ids", ids)
-			.param("now", utc(now))
-			.update();
-	}
-
+	/** Marks a mail the SMTP server accepted. */
 	void markSent(UUID id, Instant now) {
 		this.jdbc.sql("UPDATE notification SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id = :id")
 			.param("id", id)
