@@ -25,12 +25,12 @@ import java.util.function.BooleanSupplier;
  */
 final class ChildJvm {
 
-	/**
-	 * Logging of every child JVM that runs code of this module (INFO and up, to its log).
-	 */
 	/** The system property with options added to every child JVM. */
 	static final String EXTRA_OPTIONS = "membership.stack.child-jvm-options";
 
+	/**
+	 * Logging of every child JVM that runs code of this module (INFO and up, to its log).
+	 */
 	static final String LOGBACK_CONFIG = "-Dlogback.configurationFile=org/membership/stack/child-logback.xml";
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

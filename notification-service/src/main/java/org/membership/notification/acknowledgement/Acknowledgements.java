@@ -91,10 +91,9 @@ class Acknowledgements {
 								this.association.tierLabel(approved.tier()), "aTier",
 								this.association.tierWithArticle(approved.tier()), "effectiveFrom",
 								Dates.day(effectiveFrom), "note", approved.note(),
-								// a date today or earlier takes effect at once: the
-								// welcome
-								// mail follows right away, so it must not promise one "on
-								// the day"
+								// a date up to today takes effect at once:
+								// the welcome mail follows right away, so
+								// this one must not promise it "on the day"
 								"effectiveLater", effectiveFrom.isAfter(this.time.today()) ? "true" : null)));
 	}
 

@@ -29,8 +29,6 @@ import org.membership.support.tracing.Traces;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -60,7 +58,9 @@ class NotificationSender {
 
 	private final NotificationRepository repository;
 
-	private final JavaMailSender mailSender;
+	// the implementation, not the interface: its session and settings open the one
+	// connection a batch goes over (Boot's mail auto-configuration defines this type)
+	private final JavaMailSenderImpl mailSender;
 
 	private final WaitingMails waitingMails;
 
@@ -79,7 +79,7 @@ class NotificationSender {
 
 	private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
-	NotificationSender(NotificationRepository repository, JavaMailSender mailSender, WaitingMails waitingMails,
+	NotificationSender(NotificationRepository repository, JavaMailSenderImpl mailSender, WaitingMails waitingMails,
 			NotificationProperties properties, Clock clock, MeterRegistry meters,
 			@Value("${spring.application.name}") String applicationName, Traces traces) {
 		this.repository = repository;
@@ -210,23 +210,11 @@ class NotificationSender {
 		if (messages.isEmpty()) {
 			return;
 		}
-		if (!(this.mailSender instanceof JavaMailSenderImpl smtp)) {
-			// another sender (none in this service): one message at a time
-			messages.forEach((message, mail) -> {
-				try {
-					this.mailSender.send(message);
-					sent(mail);
-				}
-				catch (MailException ex) {
-					inItsTrace(mail, () -> failed(mail, ex));
-				}
-			});
-			return;
-		}
 		Transport transport;
 		try {
-			transport = smtp.getSession().getTransport(smtp.getProtocol());
-			transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+			transport = this.mailSender.getSession().getTransport(this.mailSender.getProtocol());
+			transport.connect(this.mailSender.getHost(), this.mailSender.getPort(), this.mailSender.getUsername(),
+					this.mailSender.getPassword());
 		}
 		catch (MessagingException ex) {
 			messages.values().forEach((mail) -> inItsTrace(mail, () -> failed(mail, ex)));
@@ -241,11 +229,10 @@ class NotificationSender {
 					continue;
 				}
 				try {
-					// as JavaMailSenderImpl does: saveChanges would replace the stable
-					// Message-ID with a new one
-					String messageId = message.getMessageID();
+					// saveChanges gives the message a new Message-ID: every attempt of
+					// a notification keeps its own, stable one
 					message.saveChanges();
-					message.setHeader("Message-ID", messageId);
+					message.setHeader("Message-ID", messageId(mail.id()));
 					transport.sendMessage(message, message.getAllRecipients());
 				}
 				catch (MessagingException ex) {
@@ -275,8 +262,6 @@ class NotificationSender {
 		helper.setTo(mail.recipient());
 		helper.setSubject(mail.subject());
 		helper.setText(mail.text(), mail.html());
-		// kept by JavaMailSenderImpl, which otherwise generates a new one per attempt
-		message.setHeader("Message-ID", messageId(mail.id()));
 		return message;
 	}
 

@@ -2,6 +2,9 @@ package org.membership.notification.acknowledgement;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
+
+import org.apache.avro.specific.SpecificRecord;
 
 import org.junit.jupiter.api.Test;
 import org.membership.events.ApplicationReceived;
@@ -47,16 +50,7 @@ class AcknowledgementIntegrationTests {
 
 	@Test
 	void approvalTellsTheContactTheTierAndTheEffectiveDate() throws Exception {
-		UUID applicationId = UUID.randomUUID();
-		String contact = SampleEvents.uniqueEmail();
-		TestProducer.send(SampleEvents.applicationReceived(applicationId)
-			.setContact(SampleEvents.contact(contact).build())
-			.build());
-		awaitOneMail(contact);
-
-		TestProducer.send(SampleEvents.memberApproved(applicationId).build());
-
-		Mails mail = Mails.of(Exactly.mails(this.smtp, contact, 2).get(1));
+		Mails mail = decisionMail((applicationId) -> SampleEvents.memberApproved(applicationId).build());
 		assertThat(mail.subject()).isEqualTo("DIGITAL SME: CLUJ IT Cluster is approved as a Full Member");
 		assertThat(mail.text()).contains("Tier: Full Member").contains("Member from: 1 January 2023");
 		// a past date takes effect at once: no promise of a later mail that follows the
@@ -67,34 +61,17 @@ class AcknowledgementIntegrationTests {
 
 	@Test
 	void anAssociateIsApprovedAsAnAssociateMember() throws Exception {
-		UUID applicationId = UUID.randomUUID();
-		String contact = SampleEvents.uniqueEmail();
-		TestProducer.send(SampleEvents.applicationReceived(applicationId)
-			.setContact(SampleEvents.contact(contact).build())
-			.build());
-		awaitOneMail(contact);
-
-		TestProducer.send(SampleEvents.memberApproved(applicationId).setTier("ASSOCIATE").build());
-
-		Mails mail = Mails.of(Exactly.mails(this.smtp, contact, 2).get(1));
+		Mails mail = decisionMail(
+				(applicationId) -> SampleEvents.memberApproved(applicationId).setTier("ASSOCIATE").build());
 		assertThat(mail.subject()).isEqualTo("DIGITAL SME: CLUJ IT Cluster is approved as an Associate Member");
 		assertThat(mail.text()).contains("Tier: Associate Member");
 	}
 
 	@Test
 	void rejectionTellsTheContactTheReason() throws Exception {
-		UUID applicationId = UUID.randomUUID();
-		String contact = SampleEvents.uniqueEmail();
-		TestProducer.send(SampleEvents.applicationReceived(applicationId)
-			.setContact(SampleEvents.contact(contact).build())
-			.build());
-		awaitOneMail(contact);
-
-		TestProducer.send(SampleEvents.applicationRejected(applicationId)
+		Mails mail = decisionMail((applicationId) -> SampleEvents.applicationRejected(applicationId)
 			.setReason("Members must be based in the EU & <EEA>.")
 			.build());
-
-		Mails mail = Mails.of(Exactly.mails(this.smtp, contact, 2).get(1));
 		assertThat(mail.subject())
 			.isEqualTo("DIGITAL SME: the decision on the membership application of CLUJ IT Cluster");
 		assertThat(mail.text()).contains("The reason: Members must be based in the EU & <EEA>.");
@@ -144,6 +121,21 @@ class AcknowledgementIntegrationTests {
 			.orElseThrow();
 		// written again once the contact was known
 		assertThat(approval.text()).startsWith("Dear Andrei Kelemen,");
+	}
+
+	/**
+	 * The mail of a decision on a new application whose acknowledgement went out first:
+	 * the second of exactly two mails to its contact.
+	 */
+	private Mails decisionMail(Function<UUID, SpecificRecord> decision) {
+		UUID applicationId = UUID.randomUUID();
+		String contact = SampleEvents.uniqueEmail();
+		TestProducer.send(SampleEvents.applicationReceived(applicationId)
+			.setContact(SampleEvents.contact(contact).build())
+			.build());
+		awaitOneMail(contact);
+		TestProducer.send(decision.apply(applicationId));
+		return Mails.of(Exactly.mails(this.smtp, contact, 2).get(1));
 	}
 
 	/** The first mail; the test counts all of them exactly at its end. */

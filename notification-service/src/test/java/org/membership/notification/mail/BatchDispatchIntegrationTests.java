@@ -22,7 +22,7 @@ import org.membership.stack.testing.TestMailServer;
 import org.membership.support.tracing.Traces;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +42,7 @@ class BatchDispatchIntegrationTests {
 	private NotificationRepository repository;
 
 	@Autowired
-	private JavaMailSender mailSender;
+	private JavaMailSenderImpl mailSender;
 
 	@Autowired
 	private WaitingMails waitingMails;
