@@ -144,11 +144,13 @@ public final class KafkaEvents implements AutoCloseable {
 	 * all along, no more of them, none elsewhere.
 	 */
 	public void awaitExactly(Map<String, Long> expected, Duration atMost) {
-		await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> {
+		await().atMost(atMost).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
 			poll();
-			return expected.entrySet()
+			assertThat(expected.entrySet()
 				.stream()
-				.allMatch((entry) -> this.counts.getOrDefault(entry.getKey(), 0L) >= entry.getValue());
+				.filter((entry) -> this.counts.getOrDefault(entry.getKey(), 0L) < entry.getValue())
+				.map(Map.Entry::getKey)
+				.toList()).as("events still missing; read so far: %s", this.counts).isEmpty();
 		});
 		await().during(QUIET).atMost(QUIET.plusSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 			poll();
