@@ -37,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * wins), so the result does not depend on the order in which the topics are read: a
  * rebuild gives the same rows. Two events of one application on different topics may be
  * applied at the same moment by two consumers: both may try to insert, the primary key
- * fails one of them, and the error handler retries it, when it finds the row.
+ * fails one of them, and {@link MembershipChangeHandler} applies it again at once, when
+ * it finds the row.
  * <p>
  * Every row is keyed by its generation ({@link Generations}): a live event goes to the
  * LIVE generation and, during a rebuild, to the BUILDING one too; the rebuild's replay

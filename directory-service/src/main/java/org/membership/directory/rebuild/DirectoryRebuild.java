@@ -145,8 +145,7 @@ class DirectoryRebuild implements DisposableBean {
 				throw new IllegalStateException("generation " + generation + " is no longer BUILDING");
 			}
 			logger.info("Rebuild: generation {} is live, generation {} retired", generation, retired.get());
-			// the old rows; the retention job catches any a late live event wrote since
-			this.retention.prune();
+			pruneRetired(generation);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Rebuild: generation {} failed; the live directory is unchanged", generation, ex);
@@ -165,6 +164,21 @@ class DirectoryRebuild implements DisposableBean {
 					this.thread = null;
 				}
 			}
+		}
+	}
+
+	/**
+	 * Removes the retired generation's rows. The new generation is live whatever happens
+	 * here: a failure (the service stopping, say) leaves the rows to the retention job,
+	 * which also catches any that a late live event wrote since.
+	 */
+	private void pruneRetired(long generation) {
+		try {
+			this.retention.prune();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Rebuild: generation {} is live; removing the retired rows failed, the retention job will",
+					generation, ex);
 		}
 	}
 
