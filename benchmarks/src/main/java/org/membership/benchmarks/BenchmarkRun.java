@@ -181,14 +181,16 @@ public final class BenchmarkRun {
 
 			load("before " + DecisionLatency.SCENARIO);
 			System.out.println("[benchmarks] " + DecisionLatency.SCENARIO + ": " + this.settings.decisionRate()
-					+ " approvals/s for " + this.settings.decisionPhase().toSeconds() + " s ...");
+					+ " approvals/s for " + this.settings.warmUp().toSeconds() + " s unmeasured, then "
+					+ this.settings.decisionPhase().toSeconds() + " s ...");
 			start = MachineLoad.snapshot();
 			DecisionLatency p2 = new DecisionLatency(client, onboarding.staffToken(target.staffPassword()), bootstrap);
-			DecisionLatency.Outcome decided = p2.run(this.settings.decisionRate(), this.settings.decisionPhase());
+			DecisionLatency.Outcome decided = p2.run(this.settings.decisionRate(), this.settings.decisionPhase(),
+					this.settings.warmUp());
 			shares(DecisionLatency.SCENARIO, start);
 			figures.addAll(p2.figures(decided));
-			series.put(DecisionLatency.SCENARIO,
-					p2.series(decided, this.settings.decisionRate(), this.settings.decisionPhase()));
+			series.put(DecisionLatency.SCENARIO, p2.series(decided, this.settings.decisionRate(),
+					this.settings.decisionPhase(), this.settings.warmUp()));
 			if (!decided.complete()) {
 				problems.add(DecisionLatency.SCENARIO + ": " + decided.failedApprovals() + " approvals failed, "
 						+ decided.notListed() + " not listed, " + decided.notAnnounced() + " not announced");

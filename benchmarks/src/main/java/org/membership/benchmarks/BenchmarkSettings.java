@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param users the concurrent virtual users of every measured phase
  * @param rounds how often each pair of phases alternates, so that a burst of load from
  * other processes falls on both sides of a ratio
- * @param warmUp how long each request kind runs unmeasured before the first round
+ * @param warmUp how long each request kind of P3 runs unmeasured before the first round,
+ * and P2's approvals before the measured ones
  * @param ingestPhase how long each measured phase of the ingest scenario runs
  * @param approvals the applications approved in the measured phases, half with each kind
  * of credentials

@@ -25,6 +25,15 @@ import java.util.function.BooleanSupplier;
  */
 final class ChildJvm {
 
+	/**
+	 * Options of every child, before its own: each is a small JVM (a heap of a few
+	 * hundred MB at most) on a small machine, for which the serial collector has the
+	 * smallest footprint and takes no processor of its own between collections (the JVM's
+	 * default, G1, keeps remembered sets and concurrent threads). Issue 12's P5: idle
+	 * resident memory of the stack.
+	 */
+	static final List<String> DEFAULT_OPTIONS = List.of("-XX:+UseSerialGC");
+
 	/** The system property with options added to every child JVM. */
 	static final String EXTRA_OPTIONS = "membership.stack.child-jvm-options";
 
@@ -61,6 +70,7 @@ final class ChildJvm {
 			List<String> arguments, Map<String, String> environment, Path workingDirectory, Path log) {
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());
+		command.addAll(DEFAULT_OPTIONS);
 		command.addAll(jvmOptions);
 		command.addAll(extraOptions());
 		command.add("-cp");

@@ -275,7 +275,9 @@ public final class LocalStack {
 			throw new UncheckedIOException(ex);
 		}
 		log("Starting " + service.name() + " on port " + service.port() + " ...");
-		List<String> options = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+		// the heap starts small and grows with the load (by default it would start at a
+		// 64th of the machine's memory, capped by -Xmx)
+		List<String> options = List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1",
 				"-D" + AvroClasses.SERIALIZABLE_PACKAGES + "=" + AvroClasses.class.getPackageName());
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + service.port(),
 				"--spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
