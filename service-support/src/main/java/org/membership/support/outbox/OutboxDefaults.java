@@ -27,6 +27,12 @@ import org.springframework.util.ClassUtils;
  * <li>a producer that loses nothing (every in-sync replica, idempotent retries) and fails
  * a send within seconds during an outage instead of blocking a minute: the outbox retries
  * it. The longest send is {@code max.block.ms} + {@code delivery.timeout.ms} = 35 s.</li>
+ * <li>32 threads to send (Spring Boot's task executor, which runs the asynchronous
+ * externalization): each waits on its own send until the broker acknowledges it (Spring's
+ * {@code @Async} interceptor blocks on the future the send returns), so the pool is the
+ * number of sends in flight. Boot's 8 capped the outbox at about 250 events/s on two
+ * cores, while the producer could batch many more (issue 12). The queue is bounded: a
+ * publication it refuses stays in the table, and the relay sends it.</li>
  * </ul>
  */
 class OutboxDefaults implements EnvironmentPostProcessor {
@@ -56,6 +62,9 @@ class OutboxDefaults implements EnvironmentPostProcessor {
 		defaults.put("spring.modulith.events.staleness.published", "5m");
 		defaults.put("spring.modulith.events.staleness.processing", "5m");
 		defaults.put("spring.modulith.events.staleness.resubmission", "5m");
+		defaults.put("spring.task.execution.pool.core-size", "32");
+		defaults.put("spring.task.execution.pool.max-size", "32");
+		defaults.put("spring.task.execution.pool.queue-capacity", "10000");
 		defaults.put("spring.kafka.producer.acks", "all");
 		defaults.put("spring.kafka.producer.properties.enable.idempotence", "true");
 		defaults.put("spring.kafka.producer.properties.max.block.ms", "5000");

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.task.TaskExecutionProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -27,6 +29,22 @@ class OutboxDefaultsTests {
 		}
 		assertThat(new OutboxProperties(Duration.ofSeconds(30), Duration.ofMinutes(1)).resubmitOlderThan())
 			.isGreaterThan(longestSend);
+	}
+
+	@Test
+	void theOutboxSendsOnMoreThreadsThanSpringBootsEightWithABoundedQueue() {
+		StandardEnvironment environment = new StandardEnvironment();
+
+		OutboxDefaults.addTo(environment);
+
+		TaskExecutionProperties.Pool pool = Binder.get(environment)
+			.bind("spring.task.execution", TaskExecutionProperties.class)
+			.get()
+			.getPool();
+		TaskExecutionProperties.Pool bootsDefaults = new TaskExecutionProperties().getPool();
+		assertThat(pool.getCoreSize()).isGreaterThan(bootsDefaults.getCoreSize());
+		assertThat(pool.getMaxSize()).isGreaterThanOrEqualTo(pool.getCoreSize());
+		assertThat(pool.getQueueCapacity()).isPositive().isLessThan(bootsDefaults.getQueueCapacity());
 	}
 
 	@Test
