@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.StringUtils;
@@ -19,12 +20,14 @@ import org.springframework.util.StringUtils;
  * The transactional outbox's relay, for every service that publishes through Spring
  * Modulith's JDBC event publication registry: resubmits what a broker outage or a crash
  * left incomplete ({@link OutboxRelay}), measures what waits ({@link OutboxMetrics}) and
- * refuses an event column too small for a large event ({@link EventColumnCheck}). The
- * settings it relies on are {@link OutboxDefaults}. Scheduling is enabled here because
- * both the relay and Spring Modulith's staleness monitor need it.
+ * refuses an event column too small for a large event ({@link EventColumnCheck}), and
+ * connects its producer when the service is ready ({@link ProducerWarmUp}). The settings
+ * it relies on are {@link OutboxDefaults}. Scheduling is enabled here because both the
+ * relay and Spring Modulith's staleness monitor need it.
  */
 @AutoConfiguration(afterName = { "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
-		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration" })
+		"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 @ConditionalOnClass(name = { "org.springframework.modulith.events.IncompleteEventPublications",
 		"org.springframework.modulith.events.jdbc.JdbcEventPublicationRepositoryV2" })
 @ConditionalOnBean({ IncompleteEventPublications.class, JdbcOperations.class })
@@ -42,6 +45,12 @@ public class OutboxAutoConfiguration {
 		String schema = schema(environment);
 		String table = (schema != null) ? schema + ".event_publication" : "event_publication";
 		return new OutboxMetrics(ApplicationName.of(environment), jdbc, table);
+	}
+
+	@Bean
+	@ConditionalOnBean(KafkaTemplate.class)
+	ProducerWarmUp outboxProducerWarmUp(KafkaTemplate<?, ?> template) {
+		return new ProducerWarmUp(template);
 	}
 
 	@Bean
