@@ -19,6 +19,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NotificationRepository {
 
+	/**
+	 * The due mails, oldest first. {@code ORDER BY status, next_attempt_at}, although the
+	 * status is fixed: only then does H2 read the {@code notification_due} index in its
+	 * order and stop at the limit. With {@code ORDER BY next_attempt_at} it read and
+	 * sorted every pending row for each batch: with 99,000 pending mails (45,000
+	 * organisations, issue 12) that was 92 % of the notification-service's processor
+	 * time.
+	 */
+	static final String DUE = """
+			SELECT id, attempts FROM notification
+			WHERE status = 'PENDING' AND next_attempt_at <= :now AND recipient <> ''
+			ORDER BY status, next_attempt_at
+			LIMIT :limit
+			""";
+
 	private final JdbcClient jdbc;
 
 	NotificationRepository(JdbcClient jdbc) {
@@ -131,12 +146,7 @@ class NotificationRepository {
 	 * attempts counted so far: what {@link #claim} compares.
 	 */
 	List<Due> findDue(Instant now, int limit) {
-		return this.jdbc.sql("""
-				SELECT id, attempts FROM notification
-				WHERE status = 'PENDING' AND next_attempt_at <= :now AND recipient <> ''
-				ORDER BY next_attempt_at
-				LIMIT :limit
-				""")
+		return this.jdbc.sql(DUE)
 			.param("now", utc(now))
 			.param("limit", limit)
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getInt("attempts")))
