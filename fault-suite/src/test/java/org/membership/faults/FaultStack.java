@@ -216,7 +216,7 @@ final class FaultStack implements BeforeAllCallback, AfterAllCallback {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: the reactor packages every service first");
 		}
-		List<String> options = List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
+		List<String> options = List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Xss512k",
 				"-D" + AvroClasses.SERIALIZABLE_PACKAGES + "=" + AvroClasses.class.getPackageName());
 		return ServiceProcess.start(name, jar, port, options, arguments, Map.of("STAFF_PASSWORD", this.staffPassword),
 				ROOT, this.data.resolve("logs").resolve(name + ".log"));
